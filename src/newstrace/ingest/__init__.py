@@ -1,0 +1,1 @@
+"""newstrace.ingest stage."""

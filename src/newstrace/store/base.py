@@ -1,0 +1,75 @@
+"""The one storage interface. SQLite (default) and PostgreSQL implement it.
+
+Algorithms never know where rows live: they call these methods with plain dataclasses.
+Every write method is atomic (one transaction), so a kill -9 leaves the store sound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from newstrace.model import Article, Assignment, Event, Story, StoryProvenance
+
+
+class Store(Protocol):
+    """What every backend provides."""
+
+    # --- articles -------------------------------------------------------
+    def add_article(self, article: Article) -> bool:
+        """Insert an article; False (and no change) when its id or content hash is already stored."""
+        ...
+
+    def has_hash(self, content_hash: str) -> bool: ...
+
+    def get_article(self, article_id: str, with_analysis: bool = True) -> Article | None: ...
+
+    def articles(self, ids: Iterable[str] | None = None, with_analysis: bool = True) -> Iterator[Article]:
+        """All articles (or those with the given ids) in ingest order."""
+        ...
+
+    def article_count(self) -> int: ...
+
+    # --- analysis layers ------------------------------------------------
+    def save_analysis(self, article: Article) -> None:
+        """Store sentences, mentions, quotes, quantities and vectors of an analysed article."""
+        ...
+
+    # --- clusters -------------------------------------------------------
+    def save_assignment(self, assignment: Assignment) -> None: ...
+
+    def assignments(self) -> list[Assignment]: ...
+
+    def save_stories(self, stories: list[Story]) -> None:
+        """Replace titles/membership of the given stories (and their events)."""
+        ...
+
+    def stories(self) -> list[Story]: ...
+
+    def get_story(self, story_id: str) -> Story | None: ...
+
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    def put_state(self, namespace: str, key: str, value: bytes) -> None:
+        """Opaque state of a stage (e.g. cluster centroids), keyed by namespace and key."""
+        ...
+
+    def get_state(self, namespace: str, key: str) -> bytes | None: ...
+
+    def iter_state(self, namespace: str) -> Iterator[tuple[str, bytes]]: ...
+
+    def delete_state(self, namespace: str, key: str) -> None: ...
+
+    # --- provenance -----------------------------------------------------
+    def save_provenance(self, result: StoryProvenance) -> None:
+        """Replace derivations, flags, claims and entities of one story."""
+        ...
+
+    def get_provenance(self, story_id: str) -> StoryProvenance | None: ...
+
+    # --- search and lifecycle ------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[str]:
+        """Article ids matching a full-text query (FTS5 on SQLite)."""
+        ...
+
+    def close(self) -> None: ...

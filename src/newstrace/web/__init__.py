@@ -1,0 +1,1 @@
+"""newstrace.web stage."""
