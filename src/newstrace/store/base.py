@@ -30,6 +30,14 @@ class Store(Protocol):
 
     def article_count(self) -> int: ...
 
+    def unanalyzed_ids(self) -> list[str]:
+        """Ids of stored articles whose analysis was never saved, in ingest order (resume after a kill)."""
+        ...
+
+    def unassigned_ids(self) -> list[str]:
+        """Ids of analysed articles with no cluster assignment yet, in ingest order."""
+        ...
+
     # --- analysis layers ------------------------------------------------
     def save_analysis(self, article: Article) -> None:
         """Store sentences, mentions, quotes, quantities and vectors of an analysed article."""
