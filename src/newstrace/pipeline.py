@@ -1,0 +1,203 @@
+"""The pipeline in one place: ingest -> analyze -> cluster -> align/provenance -> store.
+
+Each step is resumable: work is found from what the store already holds (articles not yet
+analysed, analysed articles not yet clustered, stories marked dirty), so a run killed at any
+point is completed by running it again, ending where an uninterrupted run ends.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newstrace.model import IngestError, Story, StoryProvenance
+from newstrace.settings import Settings
+from newstrace.store.base import Store
+
+DIRTY = "dirty-stories"
+ANALYZE_BATCH = 32
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: new article ids, skipped duplicates, and per-input errors."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+    stories_updated: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class Progress:
+    """A terminal progress bar (rich) when enabled; a silent no-op otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    @contextmanager
+    def task(self, label: str, total: int | None) -> Iterator[Callable[[int], None]]:
+        if not self.enabled:
+            yield lambda n: None
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+        from rich.progress import Progress as RichProgress
+
+        with RichProgress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+        ) as bar:
+            tid = bar.add_task(label, total=total)
+            yield lambda n: bar.advance(tid, n)
+
+
+class Pipeline:
+    """Runs the stages over one store. Models load lazily, once, on first use."""
+
+    def __init__(self, store: Store, settings: Settings | None = None, progress: bool = False):
+        self.store = store
+        self.settings = settings or Settings()
+        self.progress = Progress(progress)
+        self._analyzer: Any = None
+        self._clusterer: Any = None
+        self.on_error: Callable[[IngestError], None] = lambda err: None
+
+    # --- stages ---------------------------------------------------------------
+    @property
+    def analyzer(self) -> Any:
+        if self._analyzer is None:
+            from newstrace.analyze import Analyzer
+
+            self._analyzer = Analyzer(self.settings)
+        return self._analyzer
+
+    @property
+    def clusterer(self) -> Any:
+        if self._clusterer is None:
+            from newstrace.cluster import IncrementalClusterer
+
+            self._clusterer = IncrementalClusterer(self.store, self.settings)
+        return self._clusterer
+
+    def ingest(self, paths: Iterable[str | Path]) -> IngestReport:
+        """Read inputs, store new articles, then analyse, cluster and update touched stories."""
+        from newstrace.ingest import read_paths
+
+        started = time.perf_counter()
+        report = IngestReport()
+        with self.progress.task("reading", None) as advance:
+            for item in read_paths(paths):
+                if isinstance(item, IngestError):
+                    report.errors.append(item)
+                    self.on_error(item)
+                elif self.store.add_article(item):
+                    report.added.append(item.id)
+                else:
+                    report.skipped.append(item.id)
+                advance(1)
+        report.stories_updated = self.process_pending()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def process_pending(self) -> list[str]:
+        """Analyse, cluster and re-derive whatever the store says is not done yet."""
+        self.analyze_pending()
+        self.cluster_pending()
+        return self.update_dirty_stories()
+
+    def analyze_pending(self) -> int:
+        ids = self.store.unanalyzed_ids()
+        if not ids:
+            return 0
+        with self.progress.task("analysing", len(ids)) as advance:
+            for start in range(0, len(ids), ANALYZE_BATCH):
+                batch = list(self.store.articles(ids[start : start + ANALYZE_BATCH], False))
+                self.analyzer.analyze(batch)
+                for article in batch:
+                    self.store.save_analysis(article)
+                advance(len(batch))
+        return len(ids)
+
+    def cluster_pending(self) -> int:
+        ids = self.store.unassigned_ids()
+        if not ids:
+            return 0
+        with self.progress.task("clustering", len(ids)) as advance:
+            for article in self.store.articles(ids):
+                assignment = self.clusterer.add(article)
+                self.store.put_state(DIRTY, assignment.story, b"1")
+                advance(1)
+        self.store.save_stories(self.clusterer.stories())
+        return len(ids)
+
+    def update_dirty_stories(self) -> list[str]:
+        dirty = sorted(key for key, _ in self.store.iter_state(DIRTY))
+        known = {s.id: s for s in self.store.stories()}
+        done: list[str] = []
+        with self.progress.task("provenance", len(dirty)) as advance:
+            for story_id in dirty:
+                story = known.get(story_id)
+                if story is not None:
+                    self.update_story(story)
+                    done.append(story_id)
+                self.store.delete_state(DIRTY, story_id)
+                advance(1)
+        return done
+
+    def update_story(self, story: Story) -> StoryProvenance:
+        """Resolve entities across the story, then derivations, flags and claims."""
+        from newstrace.analyze import resolve_entities
+        from newstrace.provenance import analyze_story
+
+        articles = list(self.store.articles(story.articles))
+        entities = resolve_entities(articles)
+        for article in articles:  # canonical names were written onto the layers
+            self.store.save_analysis(article)
+        result: StoryProvenance = analyze_story(articles, entities, self.settings)
+        result.story = story.id
+        self.store.save_provenance(result)
+        return result
+
+    def recluster(self) -> list[Story]:
+        """Rebuild every story from scratch, then re-derive all of them."""
+        from newstrace.cluster import recluster
+
+        stories: list[Story] = recluster(self.store, self.settings)
+        self._clusterer = None
+        for story in stories:
+            self.store.put_state(DIRTY, story.id, b"1")
+        self.update_dirty_stories()
+        return stories
+
+    # --- outputs ----------------------------------------------------------------
+    def dossier(self, story_ids: Iterable[str] | None = None) -> dict[str, Any]:
+        """The dossier of the given stories (all by default), schema-valid."""
+        from newstrace.report.dossier import build_dossier
+
+        stories = self.store.stories()
+        if story_ids is not None:
+            wanted = set(story_ids)
+            stories = [s for s in stories if s.id in wanted]
+        article_ids = [aid for s in stories for aid in s.articles]
+        if story_ids is None:
+            article_ids = [a.id for a in self.store.articles(None, False)]
+        articles = list(self.store.articles(article_ids))
+        provenance = [p for s in stories if (p := self.store.get_provenance(s.id)) is not None]
+        used = sorted({a.analyzed_with for a in articles if a.analyzed_with})
+        info = {
+            "analyzed_with": used,
+            "settings": {"embedder": self.settings.embedder, "ner": self.settings.ner},
+        }
+        return build_dossier(articles, stories, provenance, info)
