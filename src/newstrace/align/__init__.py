@@ -1,1 +1,15 @@
-"""newstrace.align stage."""
+"""newstrace.align: sentence alignment across articles and support checking of claims."""
+
+from newstrace.align.score_file import score_support_file
+from newstrace.align.sentences import PreparedArticle, align_articles
+from newstrace.align.support import SourceIndex, SupportCheck, SupportChecker, SupportLabel
+
+__all__ = [
+    "PreparedArticle",
+    "SourceIndex",
+    "SupportCheck",
+    "SupportChecker",
+    "SupportLabel",
+    "align_articles",
+    "score_support_file",
+]

@@ -1,1 +1,5 @@
-"""newstrace.provenance stage."""
+"""newstrace.provenance: who was written from whom, and what each rewrite invented or changed."""
+
+from newstrace.provenance.story import analyze_story
+
+__all__ = ["analyze_story"]

@@ -1,0 +1,116 @@
+"""Fact-level mismatches between a claim sentence and the source sentence it restates.
+
+Each check returns a human reason ("number 5,000 -> 50,000") or None. They run only on a
+pair the aligner already judged to be about the same thing, so a difference is a change,
+not a different topic.
+"""
+
+from __future__ import annotations
+
+from newstrace.align.lexical import (
+    STOPWORDS,
+    SentenceFeatures,
+    is_year,
+    same_number,
+    tokens,
+)
+
+_PASSIVE_MARKERS = frozenset({"by"})
+
+
+def number_change(
+    claim: SentenceFeatures, evidence: SentenceFeatures, known: list[float]
+) -> str | None:
+    """A figure of the claim that no source gives, where the evidence gives another."""
+    if not claim.figures or not evidence.figures:
+        return None
+    for value, written in claim.figures:
+        if any(same_number(value, other) for other in known):
+            continue
+        # pair it with an unmatched evidence figure of the same kind (year with year)
+        for other, other_written in evidence.figures:
+            if is_year(other) != is_year(value):
+                continue
+            if any(same_number(other, v) for v, _ in claim.figures):
+                continue
+            return f"number {other_written} -> {written}"
+    return None
+
+
+def negation_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str | None:
+    """One says it happened, the other says it did not."""
+    if (claim.negations % 2) != (evidence.negations % 2):
+        return "negation added" if claim.negations > evidence.negations else "negation removed"
+    return None
+
+
+def name_change(
+    claim: SentenceFeatures, evidence: SentenceFeatures, known: frozenset[str]
+) -> str | None:
+    """A name in the claim that neither the evidence nor any source names, in place of one that
+    the evidence names and the claim dropped."""
+    new = [k for k in claim.name_keys if " " not in k and k not in known and k not in STOPWORDS]
+    if not new:
+        return None
+    dropped = [
+        k
+        for k in evidence.name_keys
+        if " " not in k and k not in claim.name_keys and k not in claim.word_set
+    ]
+    if dropped:
+        return f"name {_title(dropped[0])} -> {_title(new[0])}"
+    return None
+
+
+def _title(key: str) -> str:
+    return " ".join(w.capitalize() for w in key.split())
+
+
+def role_swap(claim_text: str, evidence_text: str) -> str | None:
+    """Same words around a shared pivot, but what stood before it now stands after it
+    ('A defeated B' vs 'B defeated A'). Voice changes ('B was defeated by A') are not swaps."""
+    claim_tokens = [t for t in tokens(claim_text) if t not in STOPWORDS or t in _PASSIVE_MARKERS]
+    evidence_tokens = [
+        t for t in tokens(evidence_text) if t not in STOPWORDS or t in _PASSIVE_MARKERS
+    ]
+    if ("by" in claim_tokens) != ("by" in evidence_tokens):
+        return None
+    claim_pos = {t: i for i, t in reversed(list(enumerate(claim_tokens)))}
+    evidence_pos = {t: i for i, t in reversed(list(enumerate(evidence_tokens)))}
+    shared = [t for t in claim_pos if t in evidence_pos and t != "by"]
+    if len(shared) < 3:
+        return None
+    for pivot in shared:
+        cp, ep = claim_pos[pivot], evidence_pos[pivot]
+        moved_after = [t for t in shared if claim_pos[t] > cp and evidence_pos[t] < ep]
+        moved_before = [t for t in shared if claim_pos[t] < cp and evidence_pos[t] > ep]
+        if moved_after and moved_before:
+            return f"roles swapped: {moved_before[-1]} <-> {moved_after[0]}"
+    return None
+
+
+def speaker_change(claim_speaker: str | None, evidence_speaker: str | None) -> str | None:
+    """The same words given to someone else."""
+    if not claim_speaker or not evidence_speaker:
+        return None
+    a = {w for w in claim_speaker.lower().split() if w not in STOPWORDS}
+    b = {w for w in evidence_speaker.lower().split() if w not in STOPWORDS}
+    if a and b and not (a & b):
+        return f"speaker changed: {evidence_speaker} -> {claim_speaker}"
+    return None
+
+
+def quote_found(quote: str, source_texts: list[str]) -> int:
+    """Index of the source text that holds these quoted words (fuzzily), or -1."""
+    quote_tokens = tokens(quote)
+    if len(quote_tokens) < 3:
+        return -1
+    grams = {tuple(quote_tokens[i : i + 3]) for i in range(len(quote_tokens) - 2)}
+    best, best_index = 0.0, -1
+    for index, text in enumerate(source_texts):
+        src = tokens(text)
+        src_grams = {tuple(src[i : i + 3]) for i in range(len(src) - 2)}
+        share = len(grams & src_grams) / len(grams)
+        if share > best:
+            best, best_index = share, index
+    return best_index if best >= 0.5 else -1

@@ -1,0 +1,151 @@
+"""Sentence alignment across two analysed articles: which sentence restates which.
+
+Candidates come from lexical overlap always and from sentence vectors when both articles carry
+them (paraphrases share few words); the support checker then decides whether an aligned pair
+says the same thing (shared / reworded) or changes a fact (altered).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from newstrace.align.lexical import SentenceFeatures, features, split_sentences
+from newstrace.align.support import SourceIndex, SupportChecker
+from newstrace.model import Article, SentencePair, Vector
+from newstrace.settings import Settings
+
+Relation = Literal["shared", "reworded", "altered"]
+
+# an aligned pair needs this much word overlap (Dice) ...
+MIN_DICE = 0.45
+# ... or, with vectors, this cosine together with some word overlap
+MIN_COSINE = 0.78
+MIN_DICE_WITH_COSINE = 0.2
+# above this Dice the sentences are the same text (copied)
+SHARED_DICE = 0.85
+
+
+@dataclass
+class PreparedArticle:
+    """An article's sentences, their features, speakers and vectors, computed once."""
+
+    article: Article
+    texts: list[str]
+    feats: list[SentenceFeatures]
+    speakers: list[str | None]
+    vectors: Vector | None
+    index: SourceIndex
+
+    @classmethod
+    def of(cls, article: Article) -> PreparedArticle:
+        texts = sentence_texts(article)
+        speakers: list[str | None] = [None] * len(texts)
+        for quote in article.quotes:
+            if 0 <= quote.sentence < len(speakers) and quote.speaker:
+                speakers[quote.sentence] = quote.speaker
+        feats = [features(t) for t in texts]
+        for i, f in enumerate(feats):
+            if speakers[i] is None:
+                speakers[i] = f.speaker
+        vectors = article.sentence_vectors
+        if vectors is not None and len(vectors) != len(texts):
+            vectors = None
+        index = SourceIndex.build(texts, speakers=speakers, vectors=vectors)
+        return cls(article, texts, feats, speakers, vectors, index)
+
+
+def sentence_texts(article: Article) -> list[str]:
+    """The article's sentences: its sentence layer, or a regex split of the text."""
+    if article.sentences:
+        return [s.text for s in article.sentences]
+    return split_sentences(article.text)
+
+
+def dice(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    if not a.word_set or not b.word_set:
+        return 0.0
+    return 2 * len(a.word_set & b.word_set) / (len(a.word_set) + len(b.word_set))
+
+
+def _candidate_matrix(source: PreparedArticle, derived: PreparedArticle) -> np.ndarray:
+    """Dice of every (derived, source) sentence pair, via the source's word index."""
+    scores = np.zeros((len(derived.texts), len(source.texts)), dtype=np.float32)
+    for i, f in enumerate(derived.feats):
+        counts: dict[int, int] = {}
+        for w in f.word_set:
+            for j in source.index.word_index.get(w, ()):
+                counts[j] = counts.get(j, 0) + 1
+        for j, shared in counts.items():
+            total = len(f.word_set) + len(source.feats[j].word_set)
+            scores[i, j] = 2 * shared / total if total else 0.0
+    return scores
+
+
+def align_articles(
+    source: Article | PreparedArticle,
+    derived: Article | PreparedArticle,
+    settings: Settings | None = None,
+    checker: SupportChecker | None = None,
+) -> list[SentencePair]:
+    """Each sentence of `derived` that restates a sentence of `source`, with the relation.
+
+    One pair per derived sentence at most (its best source sentence), in derived order.
+    """
+    src = source if isinstance(source, PreparedArticle) else PreparedArticle.of(source)
+    der = derived if isinstance(derived, PreparedArticle) else PreparedArticle.of(derived)
+    checker = checker or SupportChecker(settings)
+    if not src.texts or not der.texts:
+        return []
+    lexical = _candidate_matrix(src, der)
+    cosine = None
+    if src.vectors is not None and der.vectors is not None:
+        cosine = der.vectors @ src.vectors.T
+    pairs: list[SentencePair] = []
+    for i in range(len(der.texts)):
+        if cosine is not None:
+            combined = np.maximum(
+                lexical[i], np.where(lexical[i] >= MIN_DICE_WITH_COSINE, cosine[i], 0)
+            )
+            j = int(np.argmax(combined))
+            ok = lexical[i, j] >= MIN_DICE or (
+                cosine[i, j] >= MIN_COSINE and lexical[i, j] >= MIN_DICE_WITH_COSINE
+            )
+            similarity = float(max(lexical[i, j], cosine[i, j]))
+        else:
+            j = int(np.argmax(lexical[i]))
+            ok = lexical[i, j] >= MIN_DICE
+            similarity = float(lexical[i, j])
+        if not ok:
+            continue
+        pairs.append(
+            SentencePair(
+                source=src.article.id,
+                source_sentence=j,
+                derived=der.article.id,
+                derived_sentence=i,
+                similarity=round(min(1.0, similarity), 4),
+                relation=_relation(src, j, der, i, float(lexical[i, j]), checker),
+            )
+        )
+    return pairs
+
+
+def _relation(
+    src: PreparedArticle,
+    j: int,
+    der: PreparedArticle,
+    i: int,
+    lexical: float,
+    checker: SupportChecker,
+) -> Relation:
+    """shared (same words), reworded (same fact, other words) or altered (a fact changed)."""
+    one = SourceIndex.build([src.texts[j]], speakers=[src.speakers[j]])
+    verdict = checker.check_index(one, der.texts[i], claim_speaker=der.speakers[i])
+    if verdict.label == "altered":
+        return "altered"
+    if lexical >= SHARED_DICE or der.texts[i].strip() == src.texts[j].strip():
+        return "shared"
+    return "reworded"

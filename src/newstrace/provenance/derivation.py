@@ -1,0 +1,80 @@
+"""Is one article written from another? Shared sentences, their order and their wording.
+
+Independent reports of one event share facts but few sentences; a copy, a syndicated version
+or a rewrite restates many of its source's sentences in the source's order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from newstrace.align.sentences import PreparedArticle, align_articles
+from newstrace.align.support import SupportChecker
+from newstrace.model import DerivationKind, SentencePair
+from newstrace.settings import Settings
+
+# the decision threshold on PairEvidence.score (tuned on the derivation benchmark's dev split)
+DERIVATION_THRESHOLD = 0.5
+
+
+@dataclass
+class PairEvidence:
+    """What the alignment of two articles says about copying between them."""
+
+    a: str
+    b: str
+    pairs: list[SentencePair]  # sentences of b aligned to sentences of a
+    covered_a: float  # share of a's sentences restated in b
+    covered_b: float  # share of b's sentences restated from a
+    shared_share: float  # share of the aligned pairs that are the same words
+    order: float  # share of consecutive aligned pairs that keep a's order
+    mean_similarity: float
+    score: float
+    kind: DerivationKind
+
+    @property
+    def derived(self) -> bool:
+        return self.score >= DERIVATION_THRESHOLD
+
+
+def compare(
+    a: PreparedArticle,
+    b: PreparedArticle,
+    settings: Settings | None = None,
+    checker: SupportChecker | None = None,
+) -> PairEvidence:
+    """Align b to a and score how likely one was written from the other."""
+    pairs = align_articles(a, b, settings, checker)
+    n_a, n_b = max(1, len(a.texts)), max(1, len(b.texts))
+    covered_a = len({p.source_sentence for p in pairs}) / n_a
+    covered_b = len({p.derived_sentence for p in pairs}) / n_b
+    shared = sum(p.relation == "shared" for p in pairs)
+    shared_share = shared / len(pairs) if pairs else 0.0
+    in_order = sum(1 for p, q in itertools.pairwise(pairs) if q.source_sentence > p.source_sentence)
+    order = in_order / (len(pairs) - 1) if len(pairs) > 1 else 0.0
+    mean_similarity = sum(p.similarity for p in pairs) / len(pairs) if pairs else 0.0
+    coverage = max(covered_a, covered_b)
+    # many restated sentences, in order, closely worded: a derivation
+    strength = (
+        0.55 * coverage + 0.15 * min(covered_a, covered_b) + 0.15 * order + 0.15 * mean_similarity
+    )
+    if len(pairs) < 2:
+        strength *= 0.5
+    kind: DerivationKind = "paraphrase"
+    if shared_share >= 0.9 and covered_a >= 0.9 and covered_b >= 0.9:
+        kind = "verbatim"
+    elif shared_share >= 0.6:
+        kind = "syndication"
+    return PairEvidence(
+        a=a.article.id,
+        b=b.article.id,
+        pairs=pairs,
+        covered_a=covered_a,
+        covered_b=covered_b,
+        shared_share=shared_share,
+        order=order,
+        mean_similarity=mean_similarity,
+        score=min(1.0, strength),
+        kind=kind,
+    )

@@ -1,0 +1,109 @@
+"""analyze_story: derivations, flags and claims for one story's analysed articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newstrace.align.lexical import content_words
+from newstrace.align.sentences import PreparedArticle
+from newstrace.align.support import SupportChecker
+from newstrace.model import Article, Derivation, Entity, Flag, SentencePair, StoryProvenance
+from newstrace.provenance.claims import build_claims
+from newstrace.provenance.derivation import PairEvidence, compare
+from newstrace.provenance.direction import _timestamp, decide
+from newstrace.provenance.flags import conflict_flags, derived_flags
+from newstrace.settings import Settings
+
+# article pairs sharing less than this share of content words are not compared sentence by sentence
+MIN_ARTICLE_OVERLAP = 0.08
+
+
+def _article_overlap(a: PreparedArticle, b: PreparedArticle) -> float:
+    wa, wb = a.index.words, b.index.words
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _publication_order(articles: Sequence[Article]) -> dict[str, int]:
+    """Rank by publication time when known; articles without one come after, in input order."""
+    keyed = []
+    for position, article in enumerate(articles):
+        ts = _timestamp(article)
+        keyed.append((ts is None, ts or 0.0, position, article.id))
+    return {article_id: rank for rank, (*_, article_id) in enumerate(sorted(keyed))}
+
+
+def analyze_story(
+    articles: list[Article], entities: list[Entity], settings: Settings | None = None
+) -> StoryProvenance:
+    """Who was written from whom, what each derived article invented or changed, the claims."""
+    settings = settings or Settings()
+    checker = SupportChecker(settings)
+    prepared = {a.id: PreparedArticle.of(a) for a in articles}
+    by_id = {a.id: a for a in articles}
+    order = _publication_order(articles)
+    ids = [a.id for a in articles]
+
+    derivations: list[Derivation] = []
+    independent: list[PairEvidence] = []
+    all_pairs: list[SentencePair] = []
+    for x in range(len(ids)):
+        for y in range(x + 1, len(ids)):
+            a, b = prepared[ids[x]], prepared[ids[y]]
+            if _article_overlap(a, b) < MIN_ARTICLE_OVERLAP:
+                continue
+            evidence = compare(a, b, settings, checker)
+            if not evidence.derived:
+                independent.append(evidence)
+                all_pairs.extend(evidence.pairs)
+                continue
+            direction = decide(by_id[ids[x]], by_id[ids[y]], evidence)
+            if direction.source != a.article.id:
+                evidence = compare(b, a, settings, checker)
+            all_pairs.extend(evidence.pairs)
+            derivations.append(
+                Derivation(
+                    source=direction.source,
+                    derived=direction.derived,
+                    score=round(evidence.score, 4),
+                    kind=evidence.kind,
+                    shared_sentences=len(evidence.pairs),
+                    direction_evidence=direction.evidence,
+                    pairs=evidence.pairs,
+                )
+            )
+
+    flags: list[Flag] = []
+    sources_of: dict[str, list[str]] = {}
+    for d in derivations:
+        sources_of.setdefault(d.derived, []).append(d.source)
+    for derived_id, source_ids in sources_of.items():
+        related = set(source_ids) | {derived_id}
+        earlier = [
+            prepared[i]
+            for i in ids
+            if i not in related
+            and order[i] < order[derived_id]
+            and derived_id not in sources_of.get(i, [])
+        ]
+        flags.extend(
+            derived_flags(prepared[derived_id], [prepared[s] for s in source_ids], earlier, checker)
+        )
+    for evidence in independent:
+        flags.extend(
+            conflict_flags(prepared[evidence.a], prepared[evidence.b], evidence.pairs, checker)
+        )
+
+    claims = build_claims(list(prepared.values()), all_pairs, order)
+    return StoryProvenance(
+        story="",
+        derivations=derivations,
+        flags=flags,
+        claims=claims,
+        entities=list(entities),
+    )
+
+
+def article_words(article: Article) -> set[str]:
+    return set(content_words(article.text))
