@@ -1,0 +1,186 @@
+"""The story as Markdown: the same view as the HTML report, for terminals, tickets and diffs."""
+
+from __future__ import annotations
+
+from newstrace.report.views import DiffView, Segment, StoryView, story_with_diffs
+from newstrace.store.base import Store
+
+_CELL = {"supported": "✓", "contradicted": "✗", "silent": "·"}
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _when(ts: str | None) -> str:
+    return ts[:16].replace("T", " ") if ts else "date unknown"
+
+
+def _segments(segments: list[Segment]) -> str:
+    """Changed words in bold, so a reworded sentence shows what moved."""
+    return "".join(f"**{s.text}**" if s.op == "changed" else s.text for s in segments)
+
+
+def render_story_markdown(store: Store, story_id: str) -> str:
+    """Markdown report of one story (raises views.ViewNotFound for an unknown id)."""
+    view, diffs = story_with_diffs(store, story_id)
+    lines: list[str] = []
+    _header(view, lines)
+    _timeline(view, lines)
+    _graph(view, lines)
+    _flags(view, lines)
+    _quotes(view, lines)
+    _figures(view, lines)
+    _entities(view, lines)
+    _claims(view, lines)
+    lines += ["## Each derivation, side by side", ""]
+    if not diffs:
+        lines += ["_No derivations to compare._", ""]
+    for diff in diffs:
+        _diff(diff, lines)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _header(view: StoryView, lines: list[str]) -> None:
+    s = view.story
+    lines += [
+        f"# {s.title}",
+        "",
+        f"Story `{s.id}`: {s.article_count} articles from {s.outlet_count} outlets, "
+        f"{s.derivation_count} derivations, {s.flag_count} flags. "
+        f"First seen {_when(s.first_seen)}, last seen {_when(s.last_seen)}.",
+        "",
+    ]
+
+
+def _timeline(view: StoryView, lines: list[str]) -> None:
+    lines += ["## Timeline", ""]
+    for day in view.timeline:
+        lines.append(f"- **{day.date}**")
+        lines += [f"  - new development: {ev}" for ev in day.new_events]
+        for e in day.entries:
+            time = e.published[11:16] if e.published and len(e.published) >= 16 else ""
+            role = "" if e.role == "independent" else f" _({e.role})_"
+            lines.append(
+                f"  - {time} {e.outlet}: {e.title} (`{e.article}`){role}".replace("   ", " ")
+            )
+    lines.append("")
+
+
+def _graph(view: StoryView, lines: list[str]) -> None:
+    lines += ["## Who copied whom", ""]
+    if not view.derivations:
+        lines += ["_No article in this story was found to be written from another._", ""]
+        return
+    lines += [
+        "| source | → | derived | kind | score | shared sentences | direction |",
+        "|---|---|---|---|---:|---:|---|",
+    ]
+    for d in view.derivations:
+        lines.append(
+            f"| {_cell(d.source_label)} (`{d.source}`) | → | {_cell(d.derived_label)} "
+            f"(`{d.derived}`) | {d.kind} | {d.score:.2f} | {d.shared_sentences} | "
+            f"{_cell(d.direction_evidence) or '—'} |"
+        )
+    lines.append("")
+
+
+def _flags(view: StoryView, lines: list[str]) -> None:
+    lines += ["## What was invented or changed", ""]
+    if not view.flags:
+        lines += ["_No flags._", ""]
+    for f in view.flags:
+        reason = f" — {f.reason}" if f.reason else ""
+        lines += [f"### {f.kind.replace('_', ' ')}: {f.outlet} (`{f.article}`){reason}", ""]
+        lines += [f"> {f.text}", ""]
+        if f.evidence:
+            lines.append("Evidence:")
+            lines += [f"- {ev.outlet} (`{ev.article}`): “{ev.text}”" for ev in f.evidence]
+        else:
+            lines.append("Evidence: no article in the story says this.")
+        lines.append("")
+
+
+def _quotes(view: StoryView, lines: list[str]) -> None:
+    lines += ["## Who is quoted saying what", ""]
+    if not view.quotes:
+        lines += ["_No quotes found._", ""]
+    for g in view.quotes:
+        lines.append(f"**{g.speaker}**")
+        lines.append("")
+        for q in g.quotes:
+            text = f"“{q.text}”" if q.kind == "direct" else f"{q.text} (paraphrased)"
+            mark = " **[not in any source]**" if q.unsupported else ""
+            lines.append(f"- {text} — {q.outlet}{mark}")
+        lines.append("")
+
+
+def _figures(view: StoryView, lines: list[str]) -> None:
+    lines += ["## Figures", ""]
+    if not view.figures:
+        lines += ["_No figures found._", ""]
+    for g in view.figures:
+        distinct = len({f.display for f in g.figures})
+        differ = f" — {distinct} different figures" if g.values_differ else ""
+        lines += [f"**{g.unit}**{differ}", "", "| figure | stated by | outlet | sentence |"]
+        lines.append("|---:|---|---|---|")
+        for f in g.figures:
+            lines.append(
+                f"| {f.display} | {_cell(f.attributed_to or 'the outlet')} | {_cell(f.outlet)} "
+                f"| {_cell(f.text)} |"
+            )
+        lines.append("")
+
+
+def _entities(view: StoryView, lines: list[str]) -> None:
+    lines += ["## People, organisations and places", ""]
+    if not view.entities:
+        lines += ["_No entities found._", ""]
+        return
+    lines += ["| name | type | also written as | articles |", "|---|---|---|---:|"]
+    for e in view.entities:
+        aliases = _cell(", ".join(e.aliases)) or "—"
+        lines.append(f"| {_cell(e.name)} | {e.type} | {aliases} | {len(e.articles)} |")
+    lines.append("")
+
+
+def _claims(view: StoryView, lines: list[str]) -> None:
+    matrix = view.claims
+    lines += ["## Claims across articles", ""]
+    if not matrix.rows:
+        lines += ["_No claims extracted._", ""]
+        return
+    lines.append("✓ states it · ✗ contradicts it · · silent")
+    lines.append("")
+    lines.append("| claim | " + " | ".join(_cell(c.label) for c in matrix.columns) + " |")
+    lines.append("|---|" + "|".join(":-:" for _ in matrix.columns) + "|")
+    for r in matrix.rows:
+        cells = " | ".join(_CELL[c.state] for c in r.cells)
+        lines.append(f"| {_cell(r.text)} | {cells} |")
+    lines.append("")
+
+
+def _diff(diff: DiffView, lines: list[str]) -> None:
+    counts = ", ".join(f"{n} {rel}" for rel, n in sorted(diff.counts.items()))
+    lines += [
+        f"### {diff.derived.outlet} (`{diff.derived.id}`) from {diff.source.outlet} "
+        f"(`{diff.source.id}`)",
+        "",
+        f"{diff.kind}, score {diff.score:.2f}; {counts}. Changed words in **bold**.",
+        "",
+        "| relation | derived | source |",
+        "|---|---|---|",
+    ]
+    for row in diff.rows:
+        plain = row.relation in ("added", "invented")
+        derived = "".join(s.text for s in row.derived) if plain else _segments(row.derived)
+        derived = _cell(derived)
+        if row.flag_kind:
+            why = f"{row.flag_kind.replace('_', ' ')}" + (
+                f": {row.flag_reason}" if row.flag_reason else ""
+            )
+            derived += f" _[{_cell(why)}]_"
+        source = _cell(_segments(row.source)) if row.source else ""
+        lines.append(f"| {row.relation} | {derived} | {source} |")
+    lines.append("")

@@ -1,0 +1,89 @@
+"""Full-text search over the store, with results placed in their stories."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newstrace.store.base import Store
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class SearchError(ValueError):
+    """The query could not be searched even as plain words (the web maps it to 400)."""
+
+
+@dataclass
+class SearchHit:
+    article: str
+    title: str
+    outlet: str
+    published: str | None
+    story: str | None
+    story_title: str | None
+    snippet: str
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[SearchHit] = field(default_factory=list)
+    interpreted_as: str | None = None  # set when the query was re-read as plain words
+
+
+def _plain_words(query: str) -> str:
+    """The query as quoted words: what a reader meant when the search syntax did not parse."""
+    return " ".join(f'"{w}"' for w in _WORD.findall(query))
+
+
+def _snippet(text: str, query: str, width: int = 220) -> str:
+    words = [w.lower() for w in _WORD.findall(query)]
+    lower = text.lower()
+    pos = min((p for p in (lower.find(w) for w in words) if p >= 0), default=0)
+    start = max(0, pos - width // 3)
+    piece = " ".join(text[start : start + width].split())
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def search_articles(store: Store, query: str, limit: int = 50) -> SearchResult:
+    """Articles matching `query` (the store's full-text syntax, or else plain words)."""
+    query = query.strip()
+    if not query:
+        raise SearchError("empty search: type one or more words")
+    result = SearchResult(query=query)
+    try:
+        ids = store.search(query, limit=limit)
+    except Exception:  # the backend's syntax error type differs per store
+        plain = _plain_words(query)
+        if not plain:
+            raise SearchError(
+                f"nothing to search for in {query!r}: use letters or digits"
+            ) from None
+        try:
+            ids = store.search(plain, limit=limit)
+        except Exception as exc:
+            raise SearchError(f"could not search for {query!r}: {exc}") from None
+        result.interpreted_as = plain
+    story_of: dict[str, tuple[str, str]] = {}
+    for story in store.stories():
+        for aid in story.articles:
+            story_of.setdefault(aid, (story.id, story.title))
+    articles = {a.id: a for a in store.articles(ids, with_analysis=False)}
+    for aid in ids:
+        article = articles.get(aid)
+        if article is None:
+            continue
+        story_ref = story_of.get(aid)
+        result.hits.append(
+            SearchHit(
+                article=aid,
+                title=article.title or aid,
+                outlet=article.outlet or "unknown outlet",
+                published=article.published,
+                story=story_ref[0] if story_ref else None,
+                story_title=story_ref[1] if story_ref else None,
+                snippet=_snippet(article.text, query),
+            )
+        )
+    return result
