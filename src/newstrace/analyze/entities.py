@@ -1,0 +1,520 @@
+"""Named-entity mentions: spaCy NER when loaded, else capitalised-span rules.
+
+Both paths return mentions with offsets into Article.text and the sentence they fall in;
+story-level resolution (resolve.py) later merges them into one Entity per real thing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newstrace.model import EntityMention, Sentence
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "LAW"})
+
+# honorifics and roles written before a name; stripped when naming a person
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "lt",
+        "lieutenant",
+        "sgt",
+        "sergeant",
+        "adm",
+        "admiral",
+        "secretary",
+        "ambassador",
+        "judge",
+        "justice",
+        "mayor",
+        "chief",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "detective",
+        "inspector",
+        "sheriff",
+        "commissioner",
+        "deputy",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "health",
+        "state",
+        "attorney",
+        "minister's",
+        "rev",
+        "reverend",
+        "father",
+        "sister",
+        "brother",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "coach",
+        "manager",
+        "ceo",
+        "cfo",
+        "founder",
+        "leader",
+        "candidate",
+        "nominee",
+        "speaker",
+        "premier",
+    ]
+)
+PERSON_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "maj",
+        "capt",
+        "captain",
+        "lt",
+        "sgt",
+        "adm",
+        "admiral",
+        "secretary",
+        "ambassador",
+        "judge",
+        "justice",
+        "mayor",
+        "rev",
+        "reverend",
+        "bishop",
+        "rabbi",
+    ]
+)
+ORG_SUFFIXES = frozenset(
+    [
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "llc",
+        "plc",
+        "group",
+        "agency",
+        "ministry",
+        "department",
+        "university",
+        "college",
+        "institute",
+        "association",
+        "council",
+        "committee",
+        "commission",
+        "party",
+        "bank",
+        "news",
+        "press",
+        "times",
+        "post",
+        "journal",
+        "tribune",
+        "herald",
+        "network",
+        "broadcasting",
+        "radio",
+        "television",
+        "tv",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "police",
+        "court",
+        "office",
+        "service",
+        "union",
+        "foundation",
+        "organization",
+        "organisation",
+        "fund",
+        "authority",
+        "board",
+        "bureau",
+        "administration",
+        "parliament",
+        "congress",
+        "senate",
+        "assembly",
+        "federation",
+        "league",
+        "club",
+        "airlines",
+        "airways",
+    ]
+)
+LOC_HEADS = frozenset(
+    [
+        "river",
+        "lake",
+        "mountain",
+        "mountains",
+        "mount",
+        "sea",
+        "ocean",
+        "gulf",
+        "bay",
+        "island",
+        "islands",
+        "valley",
+        "desert",
+        "coast",
+        "region",
+        "province",
+        "state",
+        "county",
+        "city",
+        "street",
+        "avenue",
+        "square",
+        "bridge",
+        "airport",
+    ]
+)
+# capitalised words that start sentences or appear capitalised without naming anything
+_NOT_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "but",
+        "and",
+        "or",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "at",
+        "in",
+        "on",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "into",
+        "about",
+        "there",
+        "here",
+        "what",
+        "who",
+        "whom",
+        "which",
+        "where",
+        "why",
+        "how",
+        "then",
+        "than",
+        "so",
+        "also",
+        "yet",
+        "still",
+        "just",
+        "now",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "some",
+        "many",
+        "most",
+        "more",
+        "several",
+        "all",
+        "each",
+        "every",
+        "no",
+        "not",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "because",
+        "although",
+        "though",
+        "however",
+        "meanwhile",
+        "despite",
+        "during",
+        "since",
+        "until",
+        "until",
+        "under",
+        "over",
+        "between",
+        "among",
+        "against",
+        "without",
+        "within",
+        "according",
+        "asked",
+        "said",
+        "says",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "first",
+        "second",
+        "new",
+        "other",
+        "another",
+        "such",
+        "both",
+        "either",
+        "neither",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+_CAP_WORD = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,})"
+_CONNECT = r"(?:of|the|de|del|da|van|von|der|al|bin|for|and|la|le)"
+_CAP_SPAN = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:{_CONNECT}\s+)?{_CAP_WORD})*")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$|^(?:[A-Z]\.){2,}$")
+
+
+def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
+    """Index of the sentence containing character `offset` (the previous one between two)."""
+    starts = [s.start for s in sentences]
+    pos = bisect.bisect_right(starts, offset) - 1
+    return max(pos, 0)
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading 'the' and a trailing possessive from a span."""
+    span = text[start:end]
+    lead = re.match(r"(?i)the\s+", span)
+    if lead and end - start > lead.end():
+        start += lead.end()
+    tail = re.search(r"['’]s?$", text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    return start, end
+
+
+def mentions_from_doc(
+    doc: Any, sentences: Sequence[Sentence], offset: int = 0
+) -> list[EntityMention]:
+    """EntityMentions from a spaCy Doc whose text starts at `offset` in the article."""
+    out: list[EntityMention] = []
+    starts = [s.start for s in sentences]
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        start, end = clean_span(doc.text, ent.start_char, ent.end_char)
+        text = doc.text[start:end].strip()
+        if not text or not any(c.isalpha() for c in text):
+            continue
+        a = start + offset
+        idx = max(bisect.bisect_right(starts, a) - 1, 0)
+        out.append(
+            EntityMention(text=text, label=ent.label_, sentence=idx, start=a, end=end + offset)
+        )
+    return out
+
+
+def _guess_label(words: list[str], prev_word: str) -> str:
+    last = words[-1].lower().strip(".")
+    if prev_word.lower().strip(".") in PERSON_TITLES:
+        return "PERSON"
+    if last in ORG_SUFFIXES or any(w.lower() in ORG_SUFFIXES for w in words):
+        return "ORG"
+    if _ACRONYM.match(words[0]) and len(words) == 1:
+        return "ORG"
+    if last in LOC_HEADS:
+        return "LOC"
+    if words[0].lower() in LOC_HEADS:
+        return "LOC"
+    if len(words) in (2, 3) and all(w[:1].isupper() and w[1:].islower() for w in words):
+        return "PERSON"
+    if words[-1].endswith(("ans", "ese", "ish")) and len(words) == 1:
+        return "NORP"
+    return "GPE" if len(words) == 1 else "ORG"
+
+
+def rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[EntityMention]:
+    """Capitalised spans as mentions, with a label guessed from titles and name endings."""
+    out: list[EntityMention] = []
+    for sent in sentences:
+        for match in _CAP_SPAN.finditer(sent.text):
+            words = match.group(0).split()
+            lead = 0
+            # drop leading words that are capitalised only because they start the sentence
+            # or are titles ("President Joe Biden" -> "Joe Biden", prev word = President)
+            while lead < len(words) and (
+                words[lead].lower().strip(".") in _NOT_NAMES
+                or words[lead].lower().strip(".") in TITLES
+            ):
+                lead += 1
+            while words[lead:] and words[-1].lower() in {"of", "the", "de", "and", "for"}:
+                words.pop()
+            kept = words[lead:]
+            if not kept:
+                continue
+            prefix = " ".join(words[:lead])
+            rel_start = match.start() + (len(prefix) + 1 if prefix else 0)
+            rel_end = rel_start + len(" ".join(kept))
+            start, end = clean_span(text, sent.start + rel_start, sent.start + rel_end)
+            name = text[start:end].rstrip(".,")
+            end = start + len(name)
+            opens_sentence = len(kept) == 1 and match.start() == 0 and lead == 0
+            if not name or (
+                opens_sentence and not _ACRONYM.match(name) and not _looks_proper(name, text)
+            ):
+                continue  # a lone capitalised word opening a sentence is too often a common word
+            prev = words[lead - 1] if lead else _word_before(sent.text, match.start())
+            out.append(
+                EntityMention(
+                    text=name,
+                    label=_guess_label(kept, prev),
+                    sentence=sent.index,
+                    start=start,
+                    end=end,
+                )
+            )
+    return out
+
+
+def _word_before(text: str, pos: int) -> str:
+    match = re.search(r"(\S+)\s*$", text[:pos])
+    return match.group(1) if match else ""
+
+
+def _looks_proper(word: str, text: str) -> bool:
+    """A sentence-initial word is a name if it also appears capitalised mid-sentence."""
+    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
+
+
+def spacy_mentions(
+    nlp: Any, texts: Iterable[str], sentences: Sequence[Sequence[Sentence]], batch_size: int = 32
+) -> list[list[EntityMention]]:
+    """Run spaCy NER (only tok2vec + ner) over whole article texts in one nlp.pipe stream."""
+    keep = {"tok2vec", "ner"}
+    disable = [name for name in nlp.pipe_names if name not in keep]
+    results: list[list[EntityMention]] = []
+    with nlp.select_pipes(disable=disable):
+        for doc, sents in zip(nlp.pipe(texts, batch_size=batch_size), sentences, strict=True):
+            results.append(mentions_from_doc(doc, sents))
+    return results

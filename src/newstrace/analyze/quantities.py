@@ -1,0 +1,537 @@
+"""Figures in a sentence: value, range upper end, unit or counted noun, qualifier.
+
+Digits ("40,000", "1.2 million", "10k", "$1.2 billion", "5%") and number words ("a dozen",
+"three", "twenty-five") are read; years, dates, times, ordinals and list numbering are not
+quantities. Who stated a figure is decided by the caller from the sentence's quote or source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newstrace.model import Qualifier, Quantity
+
+UNITS_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "half": 0.5,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a million": 1e6,
+    "a billion": 1e9,
+    "a couple of": 2,
+    "a pair of": 2,
+    "a half": 0.5,
+}
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "mln": 1e6,
+    "bln": 1e9,
+}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "rupee": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "francs": "CHF",
+    "pesos": "MXN",
+    "won": "KRW",
+    "hryvnias": "UAH",
+}
+CURRENCY_PREFIX = {"us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "r$": "BRL"}
+PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "percentage point"}
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+_MONTH = "|".join(MONTHS)
+
+QUALIFIERS: list[tuple[str, Qualifier]] = [
+    (
+        r"more than|over|above|in excess of|upwards of|exceeding|at least|no fewer than|"
+        r"no less than|greater than|higher than|beyond|north of|well over|just over",
+        "more_than",
+    ),
+    (
+        r"fewer than|less than|under|below|up to|at most|no more than|as many as|as much as|"
+        r"just under|almost|not quite|short of|lower than|shy of|as few as",
+        "less_than",
+    ),
+    (
+        r"about|approximately|nearly|around|some|roughly|an estimated|estimated|close to|"
+        r"or so|circa|approx\.?|almost|more or less|just about|an approximate",
+        "about",
+    ),
+]
+# "almost"/"nearly" read as about: the figure is approximate
+_QUAL_RE = [(re.compile(rf"(?i)(?:^|\s)({words})\s*$"), qual) for words, qual in QUALIFIERS]
+_QUAL_ORDER = {"about": 0, "more_than": 1, "less_than": 2}
+
+_NUM_WORD = "|".join(sorted((w for w in UNITS_WORDS if " " not in w), key=len, reverse=True))
+_SCALE = r"hundred|thousand|million|billion|trillion"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SUFFIX_SCALE = r"(?:k|m|mn|bn|b|tn|mln|bln)\b"
+_WORD_NUMBER = (
+    rf"(?:a\s+couple\s+of|a\s+pair\s+of|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|a\s+billion|"
+    rf"(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?)"
+)
+_CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|[$€£¥₹₽])"
+_NUMBER = re.compile(
+    rf"(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_DIGITS}|(?<![\w-]){_WORD_NUMBER}(?![\w-]))"
+    rf"(?:\s?(?P<suf>{_SUFFIX_SCALE})|\s+(?P<scale>{_SCALE})\b)?"
+    rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b)?",
+    re.IGNORECASE,
+)
+_RANGE_LINK = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
+_STOP_UNITS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "this",
+        "which",
+        "who",
+        "than",
+        "per",
+        "cent",
+        "percent",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "after",
+        "before",
+        "since",
+        "during",
+        "until",
+        "when",
+        "while",
+        "if",
+        "but",
+        "not",
+        "no",
+        "so",
+        "also",
+        "said",
+        "says",
+        "told",
+        "would",
+        "will",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "had",
+        "has",
+        "have",
+        "do",
+        "does",
+        "did",
+        "other",
+        "another",
+        "such",
+        "same",
+        "each",
+        "every",
+        "all",
+        "some",
+        "any",
+        "most",
+        "many",
+        "few",
+        "those",
+        "these",
+        "there",
+        "here",
+        "then",
+    ]
+)
+_SKIP_ADJ = frozenset(
+    [
+        "new",
+        "more",
+        "additional",
+        "other",
+        "extra",
+        "further",
+        "old",
+        "young",
+        "total",
+        "major",
+        "minor",
+        "small",
+        "large",
+        "big",
+        "heavy",
+        "light",
+        "armoured",
+        "armored",
+        "military",
+        "civilian",
+        "foreign",
+        "local",
+        "international",
+        "russian",
+        "american",
+        "ukrainian",
+        "german",
+        "british",
+        "french",
+        "chinese",
+        "israeli",
+        "palestinian",
+        "european",
+    ]
+)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d\d|GMT|UTC|ET\b|BST)", re.IGNORECASE
+)
+_DATE_BEFORE = re.compile(rf"(?i)\b(?:{_MONTH})\.?\s*$")
+_DATE_AFTER = re.compile(rf"(?i)^\s*(?:{_MONTH})\b")
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?i)\b(?:in|since|by|of|until|till|from|during|early|late|mid|before|after|year|summer|"
+    r"winter|spring|autumn|fall|the|to|through|and|season|between|'s|circa|c\.)\s*-?\s*$"
+)
+_LIST_NUMBER = re.compile(r"^\s*(?:No\.|Number|#)\s*$", re.IGNORECASE)
+_PHONEISH = re.compile(r"\d[\d\-]{6,}\d")
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: Qualifier
+    upper: float | None = None
+
+
+def _parse_number(num: str) -> float | None:
+    low = num.lower().replace(",", "").strip()
+    try:
+        return float(low)
+    except ValueError:
+        pass
+    low = re.sub(r"\s+", " ", low.replace("-", " "))
+    if low in UNITS_WORDS:
+        return float(UNITS_WORDS[low])
+    parts = low.split(" ")
+    if len(parts) == 2 and parts[0] in UNITS_WORDS and parts[1] in UNITS_WORDS:
+        a, b = UNITS_WORDS[parts[0]], UNITS_WORDS[parts[1]]
+        if b == 100:
+            return float(a * 100)
+        if a >= 20 and b < 10:
+            return float(a + b)
+    return None
+
+
+def _value_of(match: re.Match[str]) -> float | None:
+    value = _parse_number(match.group("num"))
+    if value is None:
+        return None
+    scale = match.group("scale") or match.group("suf")
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value
+
+
+def _is_year(text: str, match: re.Match[str]) -> bool:
+    num = match.group("num")
+    if match.group("cur") or match.group("pct") or match.group("scale") or match.group("suf"):
+        return False
+    if not re.fullmatch(r"\d{4}", num):
+        return False
+    year = int(num)
+    if not 1800 <= year <= 2100:
+        return False
+    before = text[: match.start()]
+    after = text[match.end() :]
+    if _YEAR_CONTEXT_BEFORE.search(before) or _DATE_BEFORE.search(before.rstrip(", ")):
+        return True
+    nxt = re.match(r"\s*([A-Za-z]+)", after)
+    # "2000 troops" is a count, "2014 election" is a year
+    return not (
+        nxt and nxt.group(1).lower().endswith("s") and nxt.group(1).lower() not in _STOP_UNITS
+    )
+
+
+def _is_date_or_time(text: str, match: re.Match[str]) -> bool:
+    before = text[: match.start()]
+    after = text[match.end() :]
+    num = match.group("num")
+    if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    if re.fullmatch(r"\d{1,2}", num) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+        return True
+    if re.match(r"^[/:]\d", after) or re.search(r"\d[/:]$", before):
+        return True
+    if _LIST_NUMBER.search(before):
+        return True
+    # part of a larger token: "G7", "COVID-19", "F-16", "3D"
+    if re.search(r"[A-Za-z][-]?$", before) and num[0].isdigit():
+        return True
+    return bool(re.match(r"^[A-Za-z]", after)) and num[0].isdigit() and not match.group("suf")
+
+
+def _qualifier_before(before: str) -> tuple[Qualifier, int]:
+    """The qualifier written just before a figure and how many characters it spans."""
+    best: tuple[Qualifier, int] = ("exact", 0)
+    for pattern, qual in _QUAL_RE:
+        m = pattern.search(before)
+        if m and m.end() - m.start(1) > best[1]:
+            best = (qual, len(before) - m.start(1))
+    return best
+
+
+def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
+    """The unit or counted noun after a figure (skipping adjectives), and where it ends."""
+    if match.group("pct"):
+        return "%", end
+    cur = match.group("cur")
+    if cur:
+        low = cur.lower()
+        return CURRENCY_PREFIX.get(low, CURRENCY_SYMBOLS.get(cur, "USD")), end
+    rest = text[end:]
+    words = list(re.finditer(r"[A-Za-z][A-Za-z\-'’.]*|%|[^\sA-Za-z]", rest[:80]))
+    skipped = 0
+    for w in words:
+        word = w.group(0).rstrip(".").lower()
+        if word in CURRENCY_WORDS:
+            return CURRENCY_WORDS[word], end + w.end()
+        if word == "%":
+            return "%", end + w.end()
+        if word in {"percent", "pct"}:
+            return "%", end + w.end()
+        if word == "per" and rest[w.end() :].lstrip().lower().startswith("cent"):
+            return "%", end + w.end() + 5
+        if not word[:1].isalpha():
+            return "", end
+        if word in _STOP_UNITS:
+            if word == "of" and skipped == 0 and re.match(r"(?i)\s*of\s+(?:the\s+)?", rest):
+                # "dozens of people", "three of the soldiers"
+                skipped += 1
+                continue
+            return "", end
+        if word in _SKIP_ADJ and skipped < 2:
+            skipped += 1
+            continue
+        if w.group(0)[:1].isupper() and word not in ("km", "mw", "gw"):
+            # a capitalised word after a number is a name ("Apollo 11 Mission") or a unit like
+            # "MW"; treat multi-letter all-caps as unit, else none
+            if w.group(0).isupper() and len(w.group(0)) <= 4:
+                return w.group(0), end + w.end()
+            return "", end
+        unit = word.strip("'’")
+        if unit.endswith("-year-old") or unit.endswith("-old"):
+            return "years", end + w.end()
+        if "-" in unit:
+            unit = (
+                unit.split("-")[-1]
+                if unit.split("-")[0] in ("year", "day", "month", "week")
+                else unit
+            )
+        return unit, end + w.start() + len(w.group(0).rstrip("."))
+    return "", end
+
+
+class QuantityFinder:
+    """Finds figures in sentences; one instance per process, stateless."""
+
+    def find(self, sentence: str) -> list[_Figure]:
+        figures: list[_Figure] = []
+        if _PHONEISH.search(sentence) and not re.search(r"\d,\d{3}", sentence):
+            sentence = _PHONEISH.sub(lambda m: " " * len(m.group(0)), sentence)
+        matches = [m for m in _NUMBER.finditer(sentence) if m.group("num").strip()]
+        used: set[int] = set()
+        for i, match in enumerate(matches):
+            if i in used:
+                continue
+            if _is_year(sentence, match) or _is_date_or_time(sentence, match):
+                continue
+            value = _value_of(match)
+            if value is None:
+                continue
+            num_text = match.group("num").lower()
+            if num_text in ("one", "a couple of", "a pair of", "half", "a half"):
+                # "one of the", "one day": keep only with a counted noun right after
+                nxt = re.match(r"\s+([a-z]+)", sentence[match.end() :])
+                if (
+                    not nxt
+                    or nxt.group(1) in _STOP_UNITS
+                    or (
+                        num_text == "one"
+                        and nxt.group(1)
+                        in ("another", "day", "point", "way", "time", "side", "thing")
+                    )
+                ):
+                    continue
+            start, end = match.start(), match.end()
+            upper: float | None = None
+            qualifier, qual_len = _qualifier_before(sentence[:start])
+            # ranges: "40,000 to 45,000", "between 3 and 5", "3-5"
+            if i + 1 < len(matches):
+                nxt_m = matches[i + 1]
+                link = sentence[end : nxt_m.start()]
+                between = re.search(r"(?i)\bbetween\s*$", sentence[:start])
+                from_ = re.search(r"(?i)\bfrom\s*$", sentence[:start])
+                link_ok = _RANGE_LINK.match(link) and (
+                    link.strip() in ("-", "–", "—", "to") or between
+                )
+                if (link_ok and link.strip().lower() != "and") or (
+                    between and link.strip().lower() == "and"
+                ):
+                    up = _value_of(nxt_m)
+                    if up is not None and not _is_year(sentence, nxt_m):
+                        if nxt_m.group("scale") and not match.group("scale") and value < 1000:
+                            value *= SCALES[nxt_m.group("scale").lower()]
+                        if up > value and (from_ is None or link.strip() != "to"):
+                            upper = up
+                            qualifier = "range"
+                            end = nxt_m.end()
+                            used.add(i + 1)
+                            if nxt_m.group("pct") and not match.group("pct"):
+                                match = nxt_m
+                            if nxt_m.group("cur") and not match.group("cur"):
+                                match = nxt_m
+                if between and qualifier == "range":
+                    qual_len = len(sentence[:start]) - between.start()
+            unit, unit_end = _unit_after(sentence, end, match)
+            if not unit and match.group("num").lower().startswith("a "):
+                continue  # "a dozen" with nothing counted is not a figure
+            qual_start = start - qual_len
+            figures.append(
+                _Figure(
+                    start=qual_start,
+                    end=max(end, unit_end),
+                    value=value,
+                    unit=unit,
+                    qualifier=qualifier,
+                    upper=upper,
+                )
+            )
+        return figures
+
+
+_FINDER = QuantityFinder()
+
+
+def extract_quantities(sentence_text: str, sentence_index: int) -> list[Quantity]:
+    """Quantities of one sentence, each with its span as written; attribution is set later."""
+    out: list[Quantity] = []
+    for fig in _FINDER.find(sentence_text):
+        out.append(
+            Quantity(
+                value=fig.value,
+                unit=fig.unit,
+                qualifier=fig.qualifier,
+                sentence=sentence_index,
+                text=sentence_text,
+                span=sentence_text[fig.start : fig.end].strip(),
+                upper=fig.upper,
+            )
+        )
+    return out

@@ -1,0 +1,100 @@
+"""Outlets and agencies an article cites ("Reuters reported", "told the news agency AFP").
+
+Decided by the role a name plays, not by a list of outlets: the subject of "reported", the
+object of "told the news agency/newspaper/broadcaster", "according to" + a media-looking name,
+"in an interview with X", "X news agency".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newstrace.model import EntityMention, Quote, Sentence
+
+MEDIA_WORDS = (
+    r"news|press|times|post|journal|tribune|herald|telegraph|guardian|gazette|chronicle|"
+    r"agency|agence|wire|tv|television|radio|broadcast\w*|network|channel|magazine|daily|"
+    r"reporter|newspaper|media|observer|independent|monitor|review|express|mirror|star|"
+    r"standard|examiner|inquirer|bulletin|dispatch|courier|sun|today|politico|bloomberg"
+)
+_MEDIA = re.compile(rf"(?i)\b(?:{MEDIA_WORDS})\b")
+_NAME = r"(?:the\s+)?(?:[A-Z][\w&.'’\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|&\s+)?(?:[A-Z][\w&.'’\-]*|[A-Z]{2,})){0,5}"
+_PATTERNS = [
+    # told the news agency AFP / told the German newspaper Bild / told AFP
+    re.compile(
+        rf"\b(?:told|tells|telling|said\s+to|speaking\s+to|in\s+an?\s+(?:interview|statement)\s+(?:with|to)|"
+        rf"interviewed\s+by|quoted\s+by|cited\s+by|according\s+to)\s+"
+        rf"(?:the\s+)?(?:(?:[A-Z][a-z]+|state|state-run|state-owned|official|private|local|"
+        rf"independent|online|daily|weekly)\s+)*"
+        rf"(?:news\s+agency|newswire|wire\s+service|agency|newspaper|daily|broadcaster|"
+        rf"television|TV(?:\s+channel)?|channel|radio|network|outlet|magazine|website|paper)\s+"
+        rf"(?P<name>{_NAME})"
+    ),
+    re.compile(rf"(?P<name>{_NAME})\s+(?:news\s+agency|newspaper|broadcaster)\b"),
+    re.compile(
+        rf"(?P<name>{_NAME})(?:'s?)?\s+(?:reported|reports|has\s+reported|had\s+reported|"
+        rf"was\s+reporting|first\s+reported|quoted|cited|said\s+in\s+a\s+report)\b"
+    ),
+    re.compile(rf"\b(?:reported|reports|report)\s+(?:by|from|in)\s+(?P<name>{_NAME})"),
+    re.compile(
+        rf"\b(?:told|tells|telling|interview\s+with|according\s+to|speaking\s+to|quoted\s+by)\s+"
+        rf"(?P<name>{_NAME})"
+    ),
+]
+_NOT_OUTLETS = re.compile(
+    r"(?i)^(?:he|she|they|it|we|i|officials?|police|authorities|sources?|reporters|journalists|"
+    r"the\s+\w+|a\s+\w+|his|her|their|its)$"
+)
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^(?i:the)\s+", "", name.strip())
+    name = re.sub(r"['’]s?$", "", name)
+    return name.strip(" ,.")
+
+
+def _looks_like_outlet(name: str, context: str, labels: dict[str, str]) -> bool:
+    label = labels.get(name)
+    if label == "PERSON" or label == "GPE" or label == "NORP":
+        return False
+    if re.fullmatch(r"[A-Z]{2,5}", name) or _MEDIA.search(name):
+        return True
+    return bool(
+        re.search(r"(?i)news agency|newspaper|broadcaster|outlet|channel|network|agency", context)
+    )
+
+
+def cited_sources(
+    sentences: Sequence[Sentence], mentions: Sequence[EntityMention], quotes: Sequence[Quote]
+) -> list[str]:
+    """Outlet names cited in the article, in first-cited order, without duplicates."""
+    labels = {m.text: m.label for m in mentions}
+    found: list[str] = []
+    for sent in sentences:
+        for i, pattern in enumerate(_PATTERNS):
+            for match in pattern.finditer(sent.text):
+                name = _clean(match.group("name"))
+                if not name or _NOT_OUTLETS.match(name) or len(name) < 2:
+                    continue
+                context = sent.text[max(0, match.start() - 40) : match.end() + 10]
+                # the first two patterns name the outlet by its role; the rest need evidence
+                if (i < 2 or _looks_like_outlet(name, context, labels)) and name not in found:
+                    if labels.get(name) in ("PERSON", "GPE", "NORP"):
+                        continue
+                    found.append(name)
+    for quote in quotes:
+        spk = quote.speaker or ""
+        if quote.cue in ("reported", "reports", "wrote") and spk and _MEDIA.search(spk):
+            name = _clean(spk)
+            if name not in found:
+                found.append(name)
+    return found
+
+
+def source_of_sentence(sentence: str, outlets: Sequence[str]) -> str | None:
+    """The cited outlet a sentence attributes its content to, if any."""
+    for outlet in outlets:
+        if outlet in sentence:
+            return outlet
+    return None
