@@ -24,7 +24,9 @@ class Store(Protocol):
 
     def get_article(self, article_id: str, with_analysis: bool = True) -> Article | None: ...
 
-    def articles(self, ids: Iterable[str] | None = None, with_analysis: bool = True) -> Iterator[Article]:
+    def articles(
+        self, ids: Iterable[str] | None = None, with_analysis: bool = True
+    ) -> Iterator[Article]:
         """All articles (or those with the given ids) in ingest order."""
         ...
 

@@ -1,0 +1,16 @@
+"""Size limits: whole files for page-like formats, single records for streams (JSONL, WARC)."""
+
+from __future__ import annotations
+
+DEFAULT_MAX_BYTES = 25_000_000
+
+
+def megabytes(size: int) -> str:
+    """`52428800` -> `52.4 MB` (decimal megabytes, as file managers show them)."""
+    value = size / 1e6
+    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
+
+
+def too_large(what: str, size: int, limit: int) -> str:
+    """`file too large: 52.4 MB > 25 MB limit (--max-bytes)`."""
+    return f"{what} too large: {megabytes(size)} > {megabytes(limit)} limit (--max-bytes)"

@@ -1,0 +1,183 @@
+"""Walk paths, pick a reader by extension (or by sniffing the content), yield Articles and errors.
+
+Never raises for bad input: each unreadable file or record becomes one IngestError and the batch
+goes on. Directories are walked recursively in sorted order (hidden files skipped), so the same
+inputs always give the same articles in the same order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newstrace.ingest.decode import NotText, decode_bytes
+from newstrace.ingest.feeds import looks_like_feed, read_feed
+from newstrace.ingest.html import declared_charset, extract_html
+from newstrace.ingest.ids import file_id
+from newstrace.ingest.jsonl import read_json, read_jsonl
+from newstrace.ingest.limits import DEFAULT_MAX_BYTES, too_large
+from newstrace.ingest.text import read_text
+from newstrace.ingest.warc import looks_like_warc, read_warc
+from newstrace.model import Article, IngestError
+
+Item = Article | IngestError
+
+TEXT_EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+EXTENSIONS = {
+    **TEXT_EXTENSIONS,
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "xml",
+    ".warc": "warc",
+    ".arc": "warc",
+}
+_HEAD_BYTES = 8192
+
+
+def read_paths(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Item]:
+    """Articles and IngestErrors from files and directories, in a deterministic order.
+
+    `max_bytes` limits a whole file for page-like formats and one record in streams (JSONL, WARC).
+    Ids seen twice in one call (same file stem in two folders) get `-2`, `-3`, ... appended.
+    """
+    seen: dict[str, int] = {}
+    for path in _walk(paths):
+        for item in read_file(path, max_bytes=max_bytes):
+            if isinstance(item, Article):
+                item.id = _unique(item.id, seen)
+            yield item
+
+
+def _walk(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        elif path.exists():
+            yield path
+        else:
+            yield IngestError(str(raw), "no such file or directory")
+
+
+def read_file(path: Path | IngestError, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Everything one file holds; an OSError becomes an IngestError."""
+    if isinstance(path, IngestError):
+        yield path
+        return
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield IngestError(source, "empty file")
+            return
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+        kind = _kind(path, head)
+        if kind in ("warc", "warc.gz"):
+            yield from read_warc(path, source=source, max_bytes=max_bytes)
+        elif kind == "jsonl":
+            with path.open("rb") as handle:
+                yield from read_jsonl(
+                    handle, source=source, stem=file_id(path), max_bytes=max_bytes
+                )
+        elif size > max_bytes:
+            yield IngestError(source, too_large("file", size, max_bytes))
+        else:
+            yield from _read_whole(path, kind, source)
+    except OSError as exc:
+        yield IngestError(source, f"cannot read file: {exc.strerror or exc}")
+
+
+def _read_whole(path: Path, kind: str, source: str) -> Iterator[Item]:
+    data = path.read_bytes()
+    if not data.strip():
+        yield IngestError(source, "empty file")
+        return
+    stem = file_id(path)
+    if kind == "feed":
+        yield from read_feed(data, source=source, stem=stem)
+        return
+    try:
+        text, _ = decode_bytes(data, declared_charset(data) if kind == "html" else None)
+    except NotText as exc:
+        yield IngestError(source, str(exc))
+        return
+    if not text.strip():
+        yield IngestError(source, "empty file")
+    elif kind == "html":
+        yield extract_html(text, source=source, article_id=stem)
+    elif kind == "json":
+        yield from read_json(text, source=source, stem=stem)
+    elif kind == "xml":
+        yield IngestError(source, "XML file is not an RSS or Atom feed")
+    else:
+        yield read_text(text, source=source, article_id=stem, markdown=kind == "markdown")
+
+
+def _kind(path: Path, head: bytes) -> str:
+    """Format by extension, corrected by the first bytes (a .xml feed, a .txt that is HTML...)."""
+    name = path.name.lower()
+    if name.endswith((".warc.gz", ".arc.gz")):
+        return "warc.gz"
+    by_extension = EXTENSIONS.get(path.suffix.lower())
+    sniffed = _sniff(head)
+    if by_extension in ("xml", None) and sniffed is not None:
+        return sniffed
+    if by_extension in TEXT_EXTENSIONS.values() and sniffed in ("html", "feed", "warc"):
+        return sniffed
+    return by_extension or "text"
+
+
+def _sniff(head: bytes) -> str | None:
+    if looks_like_warc(head):
+        return "warc"
+    if head[:2] == b"\x1f\x8b":
+        return "warc.gz" if _gz_is_warc(head) else None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith((b"<!doctype html", b"<html")) or (
+        start.startswith(b"<") and b"<body" in head.lower()
+    ):
+        return "html"
+    if start.startswith(b"<") and looks_like_feed(head):
+        return "feed"
+    if start.startswith(b"{") and b"\n{" in head:
+        return "jsonl"
+    if start.startswith((b"{", b"[")):
+        return "json"
+    return None
+
+
+def _gz_is_warc(head: bytes) -> bool:
+    import zlib
+
+    try:
+        return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
+    except zlib.error:
+        return False
+
+
+def _unique(article_id: str, seen: dict[str, int]) -> str:
+    count = seen.get(article_id, 0) + 1
+    seen[article_id] = count
+    if count == 1:
+        return article_id
+    candidate = f"{article_id}-{count}"
+    while candidate in seen:
+        count += 1
+        candidate = f"{article_id}-{count}"
+    seen[article_id] = count
+    seen[candidate] = 1
+    return candidate

@@ -1,0 +1,380 @@
+"""The Store methods written once in SQL understood by both SQLite and PostgreSQL.
+
+A backend subclass supplies the connection, the transaction, the schema DDL and full-text
+search; statements here use `?` placeholders, rewritten by the backend when it needs `%s`.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from newstrace.model import Article, Assignment, Event, Story, StoryProvenance
+from newstrace.store import codec
+
+_PAGE = 200
+_ID_CHUNK = 500
+_ARTICLE_SELECT = (
+    "SELECT a.seq, "
+    + ", ".join(f"a.{c}" for c in codec.ARTICLE_COLUMNS)
+    + ", n.analyzed_with, n.layers, n.sentence_vectors, n.sentence_vectors_shape,"
+    " n.vector, n.vector_shape FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+)
+_ARTICLE_SELECT_PLAIN = (
+    "SELECT a.seq, " + ", ".join(f"a.{c}" for c in codec.ARTICLE_COLUMNS) + " FROM articles a"
+)
+
+
+class Cursor(Protocol):
+    """The DB-API subset used here (sqlite3 and psycopg cursors both fit)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class Executor(Protocol):
+    def __call__(self, sql: str, params: Sequence[Any] = ()) -> Cursor: ...
+
+
+class SqlStore(ABC):
+    """Shared implementation of newstrace.store.base.Store."""
+
+    # --- backend hooks ---------------------------------------------------
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[Executor]:
+        """One atomic write: everything executed inside commits together or not at all."""
+
+    @abstractmethod
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """A read outside any write transaction."""
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 50) -> list[str]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- articles ---------------------------------------------------------
+    def add_article(self, article: Article) -> bool:
+        columns = ", ".join(codec.ARTICLE_COLUMNS)
+        marks = ", ".join("?" for _ in codec.ARTICLE_COLUMNS)
+        with self._transaction() as execute:
+            cursor = execute(
+                f"INSERT INTO articles ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING",
+                codec.article_row(article),
+            )
+            added = cursor.rowcount == 1
+            if added and article.analyzed:
+                self._write_analysis(execute, article)
+        return added
+
+    def has_hash(self, content_hash: str) -> bool:
+        return bool(self._query("SELECT 1 FROM articles WHERE hash = ?", (content_hash,)))
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def get_article(self, article_id: str, with_analysis: bool = True) -> Article | None:
+        base = _ARTICLE_SELECT if with_analysis else _ARTICLE_SELECT_PLAIN
+        rows = self._query(f"{base} WHERE a.id = ?", (article_id,))
+        return self._article(rows[0], with_analysis) if rows else None
+
+    def articles(
+        self, ids: Iterable[str] | None = None, with_analysis: bool = True
+    ) -> Iterator[Article]:
+        base = _ARTICLE_SELECT if with_analysis else _ARTICLE_SELECT_PLAIN
+        if ids is None:
+            last = -1
+            while True:
+                rows = self._query(f"{base} WHERE a.seq > ? ORDER BY a.seq LIMIT {_PAGE}", (last,))
+                for row in rows:
+                    yield self._article(row, with_analysis)
+                if len(rows) < _PAGE:
+                    return
+                last = rows[-1][0]
+        wanted = list(dict.fromkeys(ids))
+        found: list[tuple[Any, ...]] = []
+        for start in range(0, len(wanted), _ID_CHUNK):
+            chunk = wanted[start : start + _ID_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            found.extend(self._query(f"{base} WHERE a.id IN ({marks})", chunk))
+        for row in sorted(found, key=lambda r: r[0]):
+            yield self._article(row, with_analysis)
+
+    def article_count(self) -> int:
+        return int(self._query("SELECT COUNT(*) FROM articles")[0][0])
+
+    def unanalyzed_ids(self) -> list[str]:
+        rows = self._query(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM analyses n WHERE n.article_id = a.id) ORDER BY a.seq"
+        )
+        return [r[0] for r in rows]
+
+    def unassigned_ids(self) -> list[str]:
+        rows = self._query(
+            "SELECT a.id FROM articles a JOIN analyses n ON n.article_id = a.id WHERE NOT EXISTS"
+            " (SELECT 1 FROM assignments s WHERE s.article_id = a.id) ORDER BY a.seq"
+        )
+        return [r[0] for r in rows]
+
+    def _article(self, row: tuple[Any, ...], with_analysis: bool) -> Article:
+        width = len(codec.ARTICLE_COLUMNS)
+        article = codec.article_from_row(row[1 : 1 + width])
+        if with_analysis:
+            analyzed_with, layers, sv, sv_shape, v, v_shape = row[1 + width :]
+            if layers is not None:
+                codec.apply_layers(article, layers, analyzed_with)
+                article.sentence_vectors = codec.vector_from_db(sv, sv_shape)
+                article.vector = codec.vector_from_db(v, v_shape)
+        return article
+
+    # --- analysis layers -------------------------------------------------
+    def save_analysis(self, article: Article) -> None:
+        with self._transaction() as execute:
+            if execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is None:
+                raise KeyError(f"save_analysis: article {article.id!r} is not stored; add it first")
+            self._write_analysis(execute, article)
+
+    def _write_analysis(self, execute: Executor, article: Article) -> None:
+        sv, sv_shape = codec.vector_to_db(article.sentence_vectors)
+        v, v_shape = codec.vector_to_db(article.vector)
+        execute(
+            "INSERT INTO analyses (article_id, analyzed_with, layers, sentence_vectors,"
+            " sentence_vectors_shape, vector, vector_shape) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET analyzed_with = excluded.analyzed_with,"
+            " layers = excluded.layers, sentence_vectors = excluded.sentence_vectors,"
+            " sentence_vectors_shape = excluded.sentence_vectors_shape,"
+            " vector = excluded.vector, vector_shape = excluded.vector_shape",
+            (
+                article.id,
+                article.analyzed_with,
+                codec.layers_to_json(article),
+                sv,
+                sv_shape,
+                v,
+                v_shape,
+            ),
+        )
+
+    # --- clusters ----------------------------------------------------------
+    def save_assignment(self, assignment: Assignment) -> None:
+        with self._transaction() as execute:
+            execute(
+                "INSERT INTO assignments (article_id, event_id, story_id) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id,"
+                " story_id = excluded.story_id",
+                (assignment.article, assignment.event, assignment.story),
+            )
+
+    def assignments(self) -> list[Assignment]:
+        rows = self._query(
+            "SELECT s.article_id, s.event_id, s.story_id FROM assignments s"
+            " JOIN articles a ON a.id = s.article_id ORDER BY a.seq"
+        )
+        return [Assignment(article=r[0], event=r[1], story=r[2]) for r in rows]
+
+    def save_stories(self, stories: list[Story]) -> None:
+        with self._transaction() as execute:
+            for story in stories:
+                story_row, event_rows = codec.story_to_rows(story)
+                execute(
+                    "INSERT INTO stories (id, title, articles) VALUES (?, ?, ?) ON CONFLICT (id)"
+                    " DO UPDATE SET title = excluded.title, articles = excluded.articles",
+                    story_row,
+                )
+                execute("DELETE FROM events WHERE story_id = ?", (story.id,))
+                for event_row in event_rows:
+                    execute(
+                        "INSERT INTO events (id, story_id, position, title, articles)"
+                        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                        " story_id = excluded.story_id, position = excluded.position,"
+                        " title = excluded.title, articles = excluded.articles",
+                        event_row,
+                    )
+
+    def delete_story(self, story_id: str) -> None:
+        """Remove a story (merged away by clustering), its events and its provenance."""
+        with self._transaction() as execute:
+            execute("DELETE FROM events WHERE story_id = ?", (story_id,))
+            execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            self._delete_provenance(execute, story_id)
+
+    def stories(self) -> list[Story]:
+        rows = self._query("SELECT id, title, articles FROM stories ORDER BY seq")
+        events = self._events_by_story(None)
+        return [
+            Story(id=r[0], title=r[1], articles=json.loads(r[2]), events=events.get(r[0], []))
+            for r in rows
+        ]
+
+    def get_story(self, story_id: str) -> Story | None:
+        rows = self._query("SELECT id, title, articles FROM stories WHERE id = ?", (story_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        events = self._events_by_story(story_id).get(story_id, [])
+        return Story(id=r[0], title=r[1], articles=json.loads(r[2]), events=events)
+
+    def get_event(self, event_id: str) -> Event | None:
+        rows = self._query("SELECT id, title, articles FROM events WHERE id = ?", (event_id,))
+        return codec.event_from_row(rows[0]) if rows else None
+
+    def _events_by_story(self, story_id: str | None) -> dict[str, list[Event]]:
+        sql = "SELECT story_id, id, title, articles FROM events"
+        params: tuple[str, ...] = ()
+        if story_id is not None:
+            sql += " WHERE story_id = ?"
+            params = (story_id,)
+        grouped: dict[str, list[Event]] = {}
+        for row in self._query(sql + " ORDER BY story_id, position", params):
+            grouped.setdefault(row[0], []).append(codec.event_from_row(row[1:]))
+        return grouped
+
+    # --- stage state -------------------------------------------------------
+    def put_state(self, namespace: str, key: str, value: bytes) -> None:
+        with self._transaction() as execute:
+            execute(
+                "INSERT INTO state (namespace, key, value) VALUES (?, ?, ?)"
+                " ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value",
+                (namespace, key, bytes(value)),
+            )
+
+    def get_state(self, namespace: str, key: str) -> bytes | None:
+        rows = self._query(
+            "SELECT value FROM state WHERE namespace = ? AND key = ?", (namespace, key)
+        )
+        return bytes(rows[0][0]) if rows else None
+
+    def iter_state(self, namespace: str) -> Iterator[tuple[str, bytes]]:
+        rows = self._query(
+            "SELECT key, value FROM state WHERE namespace = ? ORDER BY key", (namespace,)
+        )
+        for key, value in rows:
+            yield key, bytes(value)
+
+    def delete_state(self, namespace: str, key: str) -> None:
+        with self._transaction() as execute:
+            execute("DELETE FROM state WHERE namespace = ? AND key = ?", (namespace, key))
+
+    # --- provenance ----------------------------------------------------------
+    def save_provenance(self, result: StoryProvenance) -> None:
+        with self._transaction() as execute:
+            self._delete_provenance(execute, result.story)
+            execute("INSERT INTO provenance (story) VALUES (?)", (result.story,))
+            for attribute, table, cls, _nested in codec.PROVENANCE_PARTS:
+                columns = codec.column_names(cls)
+                names = ", ".join(columns)
+                marks = ", ".join("?" for _ in columns)
+                for position, item in enumerate(getattr(result, attribute)):
+                    row = codec.to_row(item)
+                    execute(
+                        f"INSERT INTO {table} (story, position, {names}) VALUES (?, ?, {marks})",
+                        (result.story, position, *(row[c] for c in columns)),
+                    )
+
+    def get_provenance(self, story_id: str) -> StoryProvenance | None:
+        if not self._query("SELECT 1 FROM provenance WHERE story = ?", (story_id,)):
+            return None
+        result = StoryProvenance(story=story_id)
+        for attribute, table, cls, nested in codec.PROVENANCE_PARTS:
+            columns = codec.column_names(cls)
+            rows = self._query(
+                f"SELECT {', '.join(columns)} FROM {table} WHERE story = ? ORDER BY position",
+                (story_id,),
+            )
+            items = [codec.from_row(cls, dict(zip(columns, r, strict=True)), nested) for r in rows]
+            setattr(result, attribute, items)
+        return result
+
+    def provenance_story_ids(self) -> list[str]:
+        """Stories whose provenance has been saved."""
+        return [r[0] for r in self._query("SELECT story FROM provenance ORDER BY story")]
+
+    def _delete_provenance(self, execute: Executor, story_id: str) -> None:
+        for _attribute, table, _cls, _nested in codec.PROVENANCE_PARTS:
+            execute(f"DELETE FROM {table} WHERE story = ?", (story_id,))
+        execute("DELETE FROM provenance WHERE story = ?", (story_id,))
+
+
+def schema_statements(blob: str, serial: str, real: str) -> list[str]:
+    """Version-1 tables in the dialect's spelling of an auto-increment key, bytes and floats."""
+    return [
+        f"""CREATE TABLE articles (
+            seq {serial},
+            id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            text TEXT NOT NULL,
+            title TEXT,
+            outlet TEXT,
+            published TEXT,
+            author TEXT,
+            url TEXT,
+            format TEXT NOT NULL)""",
+        f"""CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            analyzed_with TEXT NOT NULL,
+            layers TEXT NOT NULL,
+            sentence_vectors {blob},
+            sentence_vectors_shape TEXT,
+            vector {blob},
+            vector_shape TEXT)""",
+        """CREATE TABLE assignments (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            story_id TEXT NOT NULL)""",
+        f"""CREATE TABLE stories (
+            seq {serial},
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            articles TEXT NOT NULL)""",
+        """CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            articles TEXT NOT NULL)""",
+        "CREATE INDEX events_story ON events (story_id, position)",
+        f"""CREATE TABLE state (
+            namespace TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value {blob} NOT NULL,
+            PRIMARY KEY (namespace, key))""",
+        "CREATE TABLE provenance (story TEXT PRIMARY KEY)",
+        f"""CREATE TABLE prov_derivations (
+            story TEXT NOT NULL, position INTEGER NOT NULL,
+            source TEXT NOT NULL, derived TEXT NOT NULL, score {real} NOT NULL,
+            kind TEXT NOT NULL, shared_sentences INTEGER NOT NULL,
+            direction_evidence TEXT NOT NULL, pairs TEXT NOT NULL,
+            PRIMARY KEY (story, position))""",
+        f"""CREATE TABLE prov_flags (
+            story TEXT NOT NULL, position INTEGER NOT NULL,
+            article TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+            evidence TEXT NOT NULL, score {real} NOT NULL, sentence INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (story, position))""",
+        """CREATE TABLE prov_claims (
+            story TEXT NOT NULL, position INTEGER NOT NULL,
+            id TEXT NOT NULL, text TEXT NOT NULL, articles TEXT NOT NULL,
+            contradicted_by TEXT NOT NULL, attributed_to TEXT, sentences TEXT NOT NULL,
+            PRIMARY KEY (story, position))""",
+        """CREATE TABLE prov_entities (
+            story TEXT NOT NULL, position INTEGER NOT NULL,
+            name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL,
+            articles TEXT NOT NULL,
+            PRIMARY KEY (story, position))""",
+    ]
