@@ -508,3 +508,29 @@ def features(text: str) -> SentenceFeatures:
         quotes=quoted_spans(text),
         speaker=quote_speaker(text),
     )
+
+
+def fragments(
+    claim_tokens: list[str], doc_positions: dict[str, list[int]], doc_tokens: list[str]
+) -> list[int]:
+    """Lengths of the extractive fragments of the claim found in the document (Grusky et al.,
+    2018): greedily, the longest run of claim tokens that occurs as a run in the document."""
+    lengths: list[int] = []
+    i = 0
+    while i < len(claim_tokens):
+        best = 0
+        for j in doc_positions.get(claim_tokens[i], ()):
+            k = 0
+            while (
+                i + k < len(claim_tokens)
+                and j + k < len(doc_tokens)
+                and claim_tokens[i + k] == doc_tokens[j + k]
+            ):
+                k += 1
+            best = max(best, k)
+        if best:
+            lengths.append(best)
+            i += best
+        else:
+            i += 1
+    return lengths

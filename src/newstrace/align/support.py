@@ -16,7 +16,15 @@ from typing import Literal
 import numpy as np
 
 from newstrace.align import facts
-from newstrace.align.lexical import SentenceFeatures, features, same_number, split_sentences
+from newstrace.align.lexical import (
+    SentenceFeatures,
+    features,
+    fragments,
+    same_number,
+    split_sentences,
+    tokens,
+)
+from newstrace.align.support_model import SupportModel
 from newstrace.model import Vector
 from newstrace.settings import Settings
 
@@ -51,7 +59,8 @@ class SourceIndex:
     bigrams: frozenset[tuple[str, str]]
     name_keys: frozenset[str]
     figures: list[float]
-    quotes: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    token_positions: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -66,6 +75,10 @@ class SourceIndex:
             for w in f.word_set:
                 word_index[w].append(i)
         spk = list(speakers) if speakers is not None else [f.speaker for f in feats]
+        all_tokens = [t for s in sentences for t in tokens(s)]
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(all_tokens):
+            positions[t].append(i)
         return cls(
             sentences=list(sentences),
             feats=feats,
@@ -76,11 +89,34 @@ class SourceIndex:
             bigrams=frozenset(b for f in feats for b in f.bigrams),
             name_keys=frozenset(k for f in feats for k in f.name_keys),
             figures=[v for f in feats for v, _ in f.figures],
+            tokens=all_tokens,
+            token_positions=dict(positions),
         )
 
 
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))
+@dataclass
+class ClaimMeasures:
+    """Features of one claim sentence against a source, and the evidence behind them."""
+
+    values: dict[str, float]
+    best: int
+    change: str
+    quote_issue: str
+    novel_names: list[str]
+    novel_figures: list[str]
+
+
+def _ordered_share(claim_words: list[str], evidence_words: list[str]) -> float:
+    """Longest common subsequence of the two word lists, as a share of the claim."""
+    if not claim_words or not evidence_words:
+        return 0.0
+    previous = [0] * (len(evidence_words) + 1)
+    for word in claim_words:
+        current = [0]
+        for j, other in enumerate(evidence_words):
+            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1] / len(claim_words)
 
 
 def _coverage(claim: SentenceFeatures, words: frozenset[str] | set[str]) -> float:
@@ -92,16 +128,16 @@ def _coverage(claim: SentenceFeatures, words: frozenset[str] | set[str]) -> floa
 class SupportChecker:
     """One checker for flags and `newstrace score-support`: score(), check(), check_index()."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, model: SupportModel | None = None) -> None:
         self.settings = settings or Settings()
+        self.model = model or SupportModel.shipped()
 
     # -- public API -------------------------------------------------------------------------
     def score(self, source_text: str, claim: str) -> float:
         """Support of a (possibly multi-sentence) claim by a source text, in [0, 1]."""
         index = SourceIndex.build(split_sentences(source_text))
         claim_sentences = split_sentences(claim) or [claim]
-        scores = [self.check_index(index, sentence).score for sentence in claim_sentences]
-        return min(scores) * 0.5 + (sum(scores) / len(scores)) * 0.5
+        return self.model.predict([self.measure(index, s).values for s in claim_sentences])
 
     def check(
         self,
@@ -124,9 +160,47 @@ class SupportChecker:
         claim_vector: Vector | None = None,
     ) -> SupportCheck:
         """As check(), against a prepared SourceIndex (many claims, one source)."""
-        claim = features(claim_sentence)
         if not index.sentences:
             return SupportCheck(0.0, "unsupported", None, -1, "no source sentences")
+        m = self.measure(
+            index, claim_sentence, claim_speaker=claim_speaker, claim_vector=claim_vector
+        )
+        score = self.model.predict([m.values])
+        reason = m.change
+        label: SupportLabel = "supported"
+        if reason:
+            label = "altered"
+        elif m.quote_issue and m.quote_issue.startswith("speaker"):
+            label, reason = "altered", m.quote_issue
+        elif m.quote_issue:
+            label, reason = "unsupported", m.quote_issue
+        elif score < self.model.threshold:
+            label = "unsupported"
+            if m.novel_figures:
+                reason = f"number {m.novel_figures[0]} not in any source"
+            elif m.novel_names:
+                reason = f"{m.novel_names[0].title()} not named in any source"
+            else:
+                reason = f"only {m.values['cov_doc']:.0%} of its words are in the sources"
+        return SupportCheck(
+            score=score,
+            label=label,
+            evidence=index.sentences[m.best] if m.best >= 0 else None,
+            evidence_index=m.best,
+            reason=reason,
+            coverage=m.values["cov_sent"],
+        )
+
+    def measure(
+        self,
+        index: SourceIndex,
+        claim_sentence: str,
+        *,
+        claim_speaker: str | None = None,
+        claim_vector: Vector | None = None,
+    ) -> ClaimMeasures:
+        """The evidence sentence and every feature the support model reads."""
+        claim = features(claim_sentence)
         ranked = self._rank(index, claim, claim_vector)
         best = ranked[0] if ranked else -1
         evidence = index.feats[best] if best >= 0 else None
@@ -134,62 +208,45 @@ class SupportChecker:
         window: set[str] = set()
         for i in ranked[:2]:
             window |= index.feats[i].word_set
-        cov_win = _coverage(claim, window)
-        cov_doc = _coverage(claim, index.words)
-        bigram_doc = (
-            len(claim.bigrams & index.bigrams) / len(claim.bigrams) if claim.bigrams else cov_doc
-        )
         novel_names = [
             k for k in claim.name_keys if k not in index.name_keys and k not in index.words
         ]
         novel_figures = [
             w for v, w in claim.figures if not any(same_number(v, o) for o in index.figures)
         ]
-
-        # explicit changes against the restated sentence
-        reason = ""
+        change = ""
         if evidence is not None and cov_sent >= RESTATEMENT_COVERAGE:
-            reason = self._change(claim, evidence, index, best, claim_speaker) or ""
-
-        quote_reason = self._quote_check(index, claim, claim_speaker)
-        strength = (
-            2.2 * cov_win
-            + 2.0 * cov_doc
-            + 1.8 * bigram_doc
-            + 0.8 * cov_sent
-            - 1.6 * min(len(novel_names), 2)
-            - 1.4 * min(len(novel_figures), 2)
-            - 4.0
-        )
-        if reason:
-            strength -= 3.0
-        if quote_reason:
-            strength -= 3.0
-        score = _sigmoid(2.0 * strength)
-
-        label: SupportLabel = "supported"
-        if reason:
-            label = "altered"
-        elif quote_reason and quote_reason.startswith("speaker"):
-            label, reason = "altered", quote_reason
-        elif quote_reason:
-            label, reason = "unsupported", quote_reason
-        elif score < 0.5:
-            label = "unsupported"
-            if novel_figures:
-                reason = f"number {novel_figures[0]} not in any source"
-            elif novel_names:
-                reason = f"{novel_names[0].title()} not named in any source"
-            else:
-                reason = f"only {cov_doc:.0%} of its words are in the sources"
-        return SupportCheck(
-            score=score,
-            label=label,
-            evidence=index.sentences[best] if best >= 0 else None,
-            evidence_index=best,
-            reason=reason,
-            coverage=cov_sent,
-        )
+            change = self._change(claim, evidence, index, best, claim_speaker) or ""
+        quote_issue = self._quote_check(index, claim, claim_speaker) or ""
+        n_words = max(1, len(claim.word_set))
+        cosine = 0.0
+        if claim_vector is not None and index.vectors is not None and best >= 0:
+            cosine = float(index.vectors[best] @ claim_vector)
+        claim_tokens = tokens(claim_sentence)
+        frags = fragments(claim_tokens, index.token_positions, index.tokens)
+        n_tokens = max(1, len(claim_tokens))
+        values = {
+            "frag_coverage": sum(frags) / n_tokens,
+            "frag_density": sum(f * f for f in frags) / n_tokens / n_tokens,
+            "frag_count": len([f for f in frags if f > 1]) / n_tokens,
+            "cov_sent": cov_sent,
+            "cov_win": _coverage(claim, window),
+            "cov_doc": _coverage(claim, index.words),
+            "bigram_doc": (
+                len(claim.bigrams & index.bigrams) / len(claim.bigrams)
+                if claim.bigrams
+                else _coverage(claim, index.words)
+            ),
+            "order_sent": _ordered_share(claim.words, evidence.words) if evidence else 0.0,
+            "novel_names": float(min(len(novel_names), 3)),
+            "novel_figures": float(min(len(novel_figures), 3)),
+            "novel_words": float(min(len(claim.word_set - index.words), 6)),
+            "changed": 1.0 if change else 0.0,
+            "quote_issue": 1.0 if quote_issue else 0.0,
+            "length": math.log(n_words),
+            "cosine": cosine,
+        }
+        return ClaimMeasures(values, best, change, quote_issue, novel_names, novel_figures)
 
     # -- internals --------------------------------------------------------------------------
     def _rank(
