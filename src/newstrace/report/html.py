@@ -115,8 +115,9 @@ def provenance_svg(graph: GraphView, edge_link: EdgeLink | None = None) -> str:
     ]
     for kind, (colour, _) in _EDGE_STYLE.items():
         parts.append(
-            f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-            f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+            f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" '
+            f'markerHeight="11" markerUnits="userSpaceOnUse" orient="auto">'
+            f'<path d="M0,0 L10,5 L0,10 z" '
             f'fill="{colour}"/></marker>'
         )
     parts.append("</defs>")
@@ -177,7 +178,8 @@ def _edge_svg(
         x1, y1, x2, y2 = a.x + NODE_W, a.y + NODE_H / 2, b.x + NODE_W + 2, b.y + NODE_H / 2
         path = f"M{x1},{y1} C{x1 + 60},{y1} {x2 + 60},{y2} {x2},{y2}"
     width = 1.2 + 2.8 * max(0.0, min(1.0, score))
-    mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2 - 5
+    # label near the arrow head, where edges fanning out of one source no longer overlap
+    mid_x, mid_y = x2 - 42, y2 - 7
     title = (
         f"{source} → {derived}: {kind}, score {score:.2f}, "
         f"{edge.shared_sentences} shared sentences"

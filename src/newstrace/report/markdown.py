@@ -112,7 +112,7 @@ def _quotes(view: StoryView, lines: list[str]) -> None:
         for q in g.quotes:
             text = f"“{q.text}”" if q.kind == "direct" else f"{q.text} (paraphrased)"
             mark = " **[not in any source]**" if q.unsupported else ""
-            lines.append(f"- {text} — {q.outlet}{mark}")
+            lines.append(f"- {text} — {', '.join(q.outlets)}{mark}")
         lines.append("")
 
 
@@ -123,12 +123,12 @@ def _figures(view: StoryView, lines: list[str]) -> None:
     for g in view.figures:
         distinct = len({f.display for f in g.figures})
         differ = f" — {distinct} different figures" if g.values_differ else ""
-        lines += [f"**{g.unit}**{differ}", "", "| figure | stated by | outlet | sentence |"]
+        lines += [f"**{g.unit}**{differ}", "", "| figure | stated by | reported by | sentence |"]
         lines.append("|---:|---|---|---|")
         for f in g.figures:
             lines.append(
-                f"| {f.display} | {_cell(f.attributed_to or 'the outlet')} | {_cell(f.outlet)} "
-                f"| {_cell(f.text)} |"
+                f"| {f.display} | {_cell(f.attributed_to or 'the outlet itself')} | "
+                f"{_cell(', '.join(f.outlets))} | {_cell(f.text)} |"
             )
         lines.append("")
 

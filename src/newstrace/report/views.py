@@ -138,7 +138,10 @@ class QuoteView:
     cue: str | None
     speaker_text: str | None
     sentence: int
-    unsupported: bool = False  # the sentence carrying it is flagged as not in any source
+    unsupported: bool = False  # flagged as in no source, in at least one article
+    articles: list[str] = field(default_factory=list)  # every article with these words
+    outlets: list[str] = field(default_factory=list)
+    unsupported_in: list[str] = field(default_factory=list)  # articles where it is flagged
 
 
 @dataclass
@@ -159,6 +162,8 @@ class FigureView:
     article: str
     outlet: str
     attributed_to: str | None
+    articles: list[str] = field(default_factory=list)  # every article stating it this way
+    outlets: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -300,6 +305,7 @@ def to_jsonable(view: Any) -> Any:
 
 
 _FALLBACK_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
+_WORDS = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(r"\s+|\d[\d,.]*\d|\w+(?:['’]\w+)*|[^\s\w]", re.UNICODE)
 
 
@@ -670,8 +676,12 @@ def _quotes(
             speaker = alias_to_name.get(raw.lower(), raw)
             group = groups.setdefault(speaker.lower(), SpeakerQuotes(speaker=speaker))
             flagged = _flag_for(unsupported.get(a.id, []), q.sentence, q.text)
-            group.quotes.append(
-                QuoteView(
+            key = " ".join(_WORDS.findall(q.text.lower()))
+            view = next(
+                (v for v in group.quotes if " ".join(_WORDS.findall(v.text.lower())) == key), None
+            )
+            if view is None:
+                view = QuoteView(
                     text=q.text,
                     article=a.id,
                     outlet=_outlet(a),
@@ -680,22 +690,33 @@ def _quotes(
                     cue=q.cue,
                     speaker_text=q.speaker_text,
                     sentence=q.sentence,
-                    unsupported=flagged is not None,
                 )
-            )
+                group.quotes.append(view)
+            if a.id not in view.articles:
+                view.articles.append(a.id)
+                view.outlets.append(_outlet(a))
+            if flagged is not None and a.id not in view.unsupported_in:
+                view.unsupported_in.append(a.id)
+                view.unsupported = True
             if _outlet(a) not in group.outlets:
                 group.outlets.append(_outlet(a))
-    return sorted(groups.values(), key=lambda g: (-len(g.quotes), g.speaker.lower()))
+    return sorted(
+        groups.values(), key=lambda g: (-sum(len(q.articles) for q in g.quotes), g.speaker.lower())
+    )
 
 
 def _figures(ordered: list[Article]) -> list[FigureGroup]:
     groups: dict[str, FigureGroup] = {}
+    seen: dict[tuple[str, float, float | None, str, str, str], FigureView] = {}
     for a in ordered:
         for q in a.quantities:
             unit = " ".join(q.unit.lower().split()) or "(no unit)"
             group = groups.setdefault(unit, FigureGroup(unit=unit))
-            group.figures.append(
-                FigureView(
+            owner = q.attributed_to or ""
+            key = (unit, q.value, q.upper, q.qualifier, owner, " ".join(q.span.lower().split()))
+            view = seen.get(key)
+            if view is None:
+                view = FigureView(
                     value=q.value,
                     upper=q.upper,
                     display=format_figure(q.value, q.qualifier, q.upper),
@@ -706,11 +727,15 @@ def _figures(ordered: list[Article]) -> list[FigureGroup]:
                     outlet=_outlet(a),
                     attributed_to=q.attributed_to,
                 )
-            )
+                seen[key] = view
+                group.figures.append(view)
+            if a.id not in view.articles:
+                view.articles.append(a.id)
+                view.outlets.append(_outlet(a))
     for group in groups.values():
         group.values_differ = len({(f.value, f.upper, f.qualifier) for f in group.figures}) > 1
-        group.figures.sort(key=lambda f: (f.value, f.outlet))
-    return sorted(groups.values(), key=lambda g: (-len(g.figures), g.unit))
+        group.figures.sort(key=lambda f: (f.value, f.upper or 0.0, f.outlet))
+    return sorted(groups.values(), key=lambda g: (-sum(len(f.articles) for f in g.figures), g.unit))
 
 
 def _entities(entities: list[Entity], ordered: list[Article]) -> list[EntityView]:

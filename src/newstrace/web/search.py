@@ -51,6 +51,8 @@ def search_articles(store: Store, query: str, limit: int = 50) -> SearchResult:
     query = query.strip()
     if not query:
         raise SearchError("empty search: type one or more words")
+    if not _WORD.search(query):
+        raise SearchError(f"nothing to search for in {query!r}: use letters or digits")
     result = SearchResult(query=query)
     try:
         ids = store.search(query, limit=limit)

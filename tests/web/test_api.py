@@ -1,0 +1,159 @@
+"""The JSON API and the pages of a real uvicorn process serving the sample story."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from tests.web.sample_story import STORY_ID
+
+
+@pytest.fixture(scope="module")
+def client(sample_server: str) -> httpx.Client:
+    return httpx.Client(base_url=sample_server, timeout=20)
+
+
+def test_story_list(client: httpx.Client) -> None:
+    [story] = client.get("/api/stories").json()
+    assert story["id"] == STORY_ID
+    assert (story["article_count"], story["outlet_count"], story["flag_count"]) == (3, 3, 2)
+    assert story["first_seen"] == "2026-03-02T07:45:00Z"
+
+
+def test_story_json_has_graph_flags_quotes_figures(client: httpx.Client) -> None:
+    story = client.get(f"/api/stories/{STORY_ID}").json()
+    edges = {(e["source"], e["derived"], e["kind"]) for e in story["graph"]["edges"]}
+    assert ("mpa-wire", "orchid-rewrite", "paraphrase") in edges
+    assert {f["kind"] for f in story["flags"]} == {"unsupported", "altered"}
+    assert story["quotes"][0]["speaker"] == "Ilsa Brennholt"
+    assert {g["unit"] for g in story["figures"]} == {"engineers", "passenger trains"}
+    assert story["entities"][0]["name"] in {"Ilsa Brennholt", "Rail Engineers' Federation"}
+
+
+def test_diff_json(client: httpx.Client) -> None:
+    r = client.get(
+        f"/api/stories/{STORY_ID}/diff", params={"source": "mpa-wire", "derived": "orchid-rewrite"}
+    )
+    assert r.status_code == 200
+    rows = r.json()["rows"]
+    invented = [row for row in rows if row["relation"] == "invented"]
+    assert len(invented) == 1 and "abandoned us" in invented[0]["derived"][0]["text"]
+
+
+def test_claims_json(client: httpx.Client) -> None:
+    matrix = client.get(f"/api/stories/{STORY_ID}/claims").json()
+    assert [c["article"] for c in matrix["columns"]] == [
+        "mpa-wire",
+        "courier-copy",
+        "orchid-rewrite",
+    ]
+    assert [cell["state"] for cell in matrix["rows"][0]["cells"]] == [
+        "supported",
+        "supported",
+        "contradicted",
+    ]
+
+
+def test_search_finds_the_rewrite_in_its_story(client: httpx.Client) -> None:
+    result = client.get("/api/search", params={"q": "abandoned"}).json()
+    assert [h["article"] for h in result["hits"]] == ["orchid-rewrite"]
+    assert result["hits"][0]["story"] == STORY_ID
+    assert "abandoned" in result["hits"][0]["snippet"]
+
+
+def test_malformed_search_is_read_as_plain_words(client: httpx.Client) -> None:
+    r = client.get("/api/search", params={"q": '"abandoned'})
+    assert r.status_code == 200
+    assert r.json()["interpreted_as"] == '"abandoned"'
+    assert [h["article"] for h in r.json()["hits"]] == ["orchid-rewrite"]
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status", "says"),
+    [
+        ("/api/stories/nope", {}, 404, "no story with id 'nope'"),
+        (
+            f"/api/stories/{STORY_ID}/diff",
+            {"source": "courier-copy", "derived": "mpa-wire"},
+            404,
+            "no derivation",
+        ),
+        (f"/api/stories/{STORY_ID}/diff", {"source": "mpa-wire"}, 400, "derived"),
+        ("/api/search", {"q": ""}, 400, "q"),
+        ("/api/search", {"q": "x" * 301}, 400, "at most 300"),
+        ("/api/search", {"q": "!!!"}, 400, "nothing to search for"),
+        ("/api/search", {"q": "strike", "limit": "many"}, 400, "limit"),
+        ("/api/search", {"q": "strike " * 1000}, 414, "query string too long"),
+        ("/api/nothing-here", {}, 404, "no page at /api/nothing-here"),
+    ],
+)
+def test_bad_requests_get_a_clear_4xx_json(
+    client: httpx.Client, path: str, params: dict[str, str], status: int, says: str
+) -> None:
+    r = client.get(path, params=params)
+    assert r.status_code == status
+    body = r.json()
+    assert body["status"] == status and says in body["error"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "says"),
+    [
+        ("/stories/nope", 404, "no story with id"),
+        (f"/stories/{STORY_ID}/diff?source=mpa-wire&derived=ghost", 404, "not part of story"),
+        ("/search?q=", 400, "Bad request"),
+        ("/search?q=" + "a" * 5000, 414, "query string too long"),
+    ],
+)
+def test_bad_requests_get_a_clear_4xx_page(
+    client: httpx.Client, path: str, status: int, says: str
+) -> None:
+    r = client.get(path)
+    assert r.status_code == status
+    assert r.headers["content-type"].startswith("text/html")
+    assert says in r.text and "Back to all stories" in r.text
+
+
+def test_openapi_lists_the_api(client: httpx.Client) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in (
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/stories/{story_id}/diff",
+        "/api/stories/{story_id}/claims",
+        "/api/search",
+    ):
+        assert path in paths
+    assert not any(p.startswith("/stories") for p in paths)  # HTML pages stay out of the API
+
+
+def test_pages_render_and_link_to_each_other(client: httpx.Client) -> None:
+    home = client.get("/").text
+    assert f'href="/stories/{STORY_ID}"' in home and "Rail engineers strike across Verenia" in home
+    story = client.get(f"/stories/{STORY_ID}").text
+    assert 'data-source="mpa-wire" data-derived="orchid-rewrite"' in story
+    diff_link = f"/stories/{STORY_ID}/diff?source=mpa-wire&amp;derived=orchid-rewrite"
+    assert diff_link in story
+    assert f'href="/stories/{STORY_ID}/claims"' in story
+    diff = client.get(diff_link.replace("&amp;", "&")).text
+    assert re.search(r'<tr class="invented".*?abandoned us', diff, re.S)
+    assert "invented: flagged, in no source" in diff  # the legend
+    claims = client.get(f"/stories/{STORY_ID}/claims").text
+    assert 'class="cell contradicted"' in claims
+
+
+def test_pages_request_nothing_from_elsewhere(client: httpx.Client) -> None:
+    story = client.get(f"/stories/{STORY_ID}").text
+    assert not re.search(r'(src|href)="(https?:)?//(?!example\.org)', story)
+    assert client.get("/static/newstrace.css").headers["content-type"].startswith("text/css")
+    assert client.get("/static/newstrace.js").status_code == 200
+
+
+def test_downloadable_reports(client: httpx.Client) -> None:
+    html = client.get(f"/stories/{STORY_ID}/report.html")
+    assert html.status_code == 200 and "<style>" in html.text
+    md = client.get(f"/stories/{STORY_ID}/report.md")
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert md.text.startswith("# Rail engineers strike across Verenia")

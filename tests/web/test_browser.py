@@ -1,0 +1,104 @@
+"""What a reader sees in headless Chromium: click from the story list to a story to a diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newstrace.report.html import render_story_html
+from tests.web.conftest import SCREENSHOTS
+from tests.web.sample_story import STORY_ID, sample_store
+
+pytestmark = pytest.mark.browser
+
+
+def _no_horizontal_overflow(driver: Any) -> bool:
+    return bool(
+        driver.execute_script(
+            "return document.documentElement.scrollWidth <= window.innerWidth + 1;"
+        )
+    )
+
+
+def _shoot(driver: Any, name: str) -> Path:
+    """Full-page screenshot under build/screenshots/."""
+    height = driver.execute_script("return document.documentElement.scrollHeight;")
+    driver.set_window_size(1280, min(max(int(height), 800), 6000))
+    path = SCREENSHOTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    driver.set_window_size(1280, 1000)
+    return path
+
+
+def test_click_from_story_list_to_story_to_diff(browser: Any, sample_server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    driver.get(sample_server + "/")
+    assert "Stories" in driver.find_element(By.TAG_NAME, "h1").text
+    _shoot(driver, "sample-stories")
+    driver.find_element(By.CSS_SELECTOR, "a.story-link").click()
+
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Rail engineers strike across Verenia"
+    edge = driver.find_element(
+        By.CSS_SELECTOR,
+        'svg.provenance g.edge[data-source="mpa-wire"][data-derived="orchid-rewrite"]',
+    )
+    assert edge.is_displayed()
+    derived = driver.find_element(By.CSS_SELECTOR, 'g.node[data-article="orchid-rewrite"]')
+    assert derived.get_attribute("data-role") == "derived"
+    assert _no_horizontal_overflow(driver)
+    _shoot(driver, "sample-story")
+
+    link = driver.find_element(By.CSS_SELECTOR, 'a.diff-link[href*="derived=orchid-rewrite"]')
+    link.click()
+    invented = driver.find_element(By.CSS_SELECTOR, "table.diff tr.invented td.derived")
+    assert "The government has abandoned us" in invented.text
+    assert "quote not in any source" in invented.text
+    colour = invented.value_of_css_property("background-color")
+    red, green, blue = (int(x) for x in colour[colour.index("(") + 1 :].split(",")[:3])
+    assert red > green + 15 and red > blue + 15, colour  # reads as a warning, not as plain text
+    shared = driver.find_element(By.CSS_SELECTOR, "table.diff tr.shared td.derived")
+    assert shared.value_of_css_property("background-color") != colour
+    legend = driver.find_element(By.CSS_SELECTOR, "ul.legend").text
+    for word in ("shared", "reworded", "altered", "added", "invented"):
+        assert word in legend
+    assert _no_horizontal_overflow(driver)
+    _shoot(driver, "sample-diff")
+
+    # hiding shared rows leaves the invented one in view
+    driver.find_element(By.CSS_SELECTOR, 'form.diff-filter input[value="shared"]').click()
+    assert not shared.is_displayed() and invented.is_displayed()
+
+
+def test_claim_matrix_page(browser: Any, sample_server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{sample_server}/stories/{STORY_ID}/claims")
+    cells = browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr:first-child td.cell")
+    assert [c.text for c in cells] == ["✓", "✓", "✗"]
+    assert _no_horizontal_overflow(browser)
+    _shoot(browser, "sample-claims")
+
+
+def test_error_page_is_readable(browser: Any, sample_server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(sample_server + "/stories/does-not-exist")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Not found"
+    assert "does-not-exist" in browser.find_element(By.CSS_SELECTOR, ".error-message").text
+
+
+def test_self_contained_report_renders_offline(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    page = tmp_path / "report.html"
+    page.write_text(render_story_html(sample_store(), STORY_ID), encoding="utf-8")
+    browser.get(page.as_uri())
+    assert browser.find_element(By.CSS_SELECTOR, "svg.provenance").is_displayed()
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.diff tr.invented")
+    assert len(rows) == 1
+    assert _no_horizontal_overflow(browser)
+    _shoot(browser, "sample-report")

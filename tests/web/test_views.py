@@ -1,0 +1,130 @@
+"""The view models every surface renders: what a reader is shown of the sample story."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.report.views import (
+    ViewNotFound,
+    article_diff_view,
+    claim_matrix_view,
+    format_figure,
+    story_list_view,
+    story_view,
+    word_diff,
+)
+from tests.web.sample_story import STORY_ID, sample_store
+
+
+def test_story_view_places_articles_in_time_and_marks_derived_ones() -> None:
+    view = story_view(sample_store(), STORY_ID)
+    assert [a.id for a in view.articles] == ["mpa-wire", "courier-copy", "orchid-rewrite"]
+    roles = {a.id: a.role for a in view.articles}
+    assert roles == {"mpa-wire": "source", "courier-copy": "derived", "orchid-rewrite": "derived"}
+    assert view.story.first_seen == "2026-03-02T07:45:00Z"
+    assert view.story.last_seen == "2026-03-02T11:30:00Z"
+    assert (view.story.article_count, view.story.outlet_count, view.story.flag_count) == (3, 3, 2)
+    assert [d.date for d in view.timeline] == ["2026-03-02"]
+    assert view.timeline[0].new_events == ["Engineers walk out on Monday"]
+
+
+def test_graph_has_an_edge_from_the_wire_to_the_rewrite() -> None:
+    graph = story_view(sample_store(), STORY_ID).graph
+    edges = {(e.source, e.derived): e.kind for e in graph.edges}
+    assert edges == {
+        ("mpa-wire", "courier-copy"): "syndication",
+        ("mpa-wire", "orchid-rewrite"): "paraphrase",
+    }
+    flagged = {n.id: n.flag_count for n in graph.nodes}
+    assert flagged["orchid-rewrite"] == 2 and flagged["mpa-wire"] == 0
+
+
+def test_flags_come_with_their_evidence_and_the_invented_quote_is_marked() -> None:
+    view = story_view(sample_store(), STORY_ID)
+    altered = next(f for f in view.flags if f.kind == "altered")
+    assert altered.evidence[0].text == "About 1,400 passenger trains were cancelled on Monday."
+    assert altered.evidence[0].outlet == "Meridian Press Agency"
+    [speaker] = view.quotes
+    assert speaker.speaker == "Ilsa Brennholt"
+    invented = [q.text for q in speaker.quotes if q.unsupported]
+    assert invented == ["The government has abandoned us"]
+    [copied] = [q for q in speaker.quotes if not q.unsupported]  # one quote, three outlets
+    assert copied.outlets == ["Meridian Press Agency", "Coastal Courier", "Orchid Gazette"]
+    assert speaker.quotes[1].unsupported_in == ["orchid-rewrite"]
+
+
+def test_figures_are_grouped_by_what_they_count_with_owner() -> None:
+    figures = {g.unit: g for g in story_view(sample_store(), STORY_ID).figures}
+    assert set(figures) == {"engineers", "passenger trains"}
+    trains = figures["passenger trains"]
+    assert trains.values_differ
+    assert [(f.display, f.outlets) for f in trains.figures] == [
+        ("about 1,400", ["Meridian Press Agency", "Coastal Courier"]),
+        ("about 14,000", ["Orchid Gazette"]),
+    ]
+    owners = {f.attributed_to for f in figures["engineers"].figures if f.value == 6000}
+    assert owners == {"Ilsa Brennholt"}
+
+
+def test_diff_view_aligns_sentences_and_marks_invented_text() -> None:
+    diff = article_diff_view(sample_store(), STORY_ID, "mpa-wire", "orchid-rewrite")
+    relations = [r.relation for r in diff.rows]
+    assert relations == ["reworded", "shared", "shared", "invented", "omitted", "altered"]
+    invented = diff.rows[3]
+    assert invented.source == [] and invented.flag_kind == "unsupported"
+    assert "The government has abandoned us" in invented.derived[0].text
+    altered = diff.rows[5]
+    changed = [s.text for s in altered.derived if s.op == "changed"]
+    assert changed == ["14,000"]
+    assert [s.text for s in altered.source if s.op == "changed"] == ["1,400"]
+    assert diff.counts["shared"] == 2
+
+
+def test_diff_of_a_verbatim_copy_is_all_shared_but_the_added_line() -> None:
+    diff = article_diff_view(sample_store(), STORY_ID, "mpa-wire", "courier-copy")
+    assert diff.counts == {"shared": 5, "added": 1}
+    assert diff.rows[-1].derived[0].text.startswith("Services are expected to resume")
+
+
+def test_word_diff_joins_a_run_of_changed_words() -> None:
+    source, derived = word_diff(
+        "Engineers walked off the job on Monday.", "Engineers went on strike on Monday."
+    )
+    assert [s.text for s in derived if s.op == "changed"] == ["went on strike"]
+    assert [s.text for s in source if s.op == "changed"] == ["walked off the job"]
+    assert "".join(s.text for s in derived) == "Engineers went on strike on Monday."
+
+
+def test_claim_matrix_rows_and_columns() -> None:
+    matrix = claim_matrix_view(sample_store(), STORY_ID)
+    assert [c.article for c in matrix.columns] == ["mpa-wire", "courier-copy", "orchid-rewrite"]
+    first = matrix.rows[0]  # contradicted claims come first
+    assert [c.state for c in first.cells] == ["supported", "supported", "contradicted"]
+    assert first.cells[2].sentence == "About 14,000 passenger trains were cancelled on Monday."
+
+
+def test_story_list_and_unknown_ids() -> None:
+    store = sample_store()
+    [summary] = story_list_view(store)
+    assert summary.id == STORY_ID and summary.derivation_count == 2
+    with pytest.raises(ViewNotFound):
+        story_view(store, "no-such-story")
+    with pytest.raises(ViewNotFound, match="no derivation"):
+        article_diff_view(store, STORY_ID, "courier-copy", "orchid-rewrite")
+    with pytest.raises(ViewNotFound, match="not part of story"):
+        article_diff_view(store, STORY_ID, "mpa-wire", "elsewhere")
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "upper", "shown"),
+    [
+        (5000.0, "more_than", None, "more than 5,000"),
+        (3.5, "about", None, "about 3.5"),
+        (10.0, "range", 12.0, "10–12"),
+        (2500.0, "less_than", None, "less than 2,500"),
+    ],
+)
+def test_figures_read_as_written(
+    value: float, qualifier: str, upper: float | None, shown: str
+) -> None:
+    assert format_figure(value, qualifier, upper) == shown
