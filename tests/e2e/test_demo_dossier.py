@@ -211,6 +211,23 @@ def test_numeric_conflict_between_independent_reports(demo_dossier: DossierRun) 
     assert conflicts, "1,400 vs 2,100 cancelled trains is not reported as a numeric conflict"
 
 
+def test_no_conflicts_beyond_the_true_ones(demo_dossier: DossierRun) -> None:
+    """Independent reports agree on everything else (11 % demanded vs 6 % offered, 48-hour vs
+    two-day, the orchid count): only the cancelled trains and the rewrite's flip conflict."""
+    true_conflicts = ("1,400", "2,100", gt.FLIPPED_SENTENCE)
+    false_ones = [
+        (f["article"], f["text"], f.get("reason"))
+        for f in demo_dossier.data["flags"]
+        if f["kind"] in ("numeric_conflict", "contradiction")
+        and not any(
+            marker in text
+            for marker in true_conflicts
+            for text in [f["text"], *(e["text"] for e in f["evidence"])]
+        )
+    ]
+    assert false_ones == [], false_ones
+
+
 def test_attributed_figures_are_not_conflicts(demo_dossier: DossierRun) -> None:
     """6,000 (union) vs 2,500 (operator) belong to different speakers: not a conflict."""
     for flag in demo_dossier.data["flags"]:
