@@ -106,7 +106,18 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 
 
 def _prefer_western(western: str, detected: str) -> bool:
+    if not _plausibly_western(western):
+        return False
     return not _is_latin(detected) or _latin_share(western) >= _latin_share(detected)
+
+
+def _plausibly_western(text: str) -> bool:
+    """Mostly ASCII letters with a few common accented ones, as in English/French/German news."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    accented = sum(1 for ch in letters if ord(ch) >= 0x80)
+    return accented / len(letters) <= 0.3 and _latin_share(text) >= 0.9
 
 
 def _western_text(data: bytes) -> tuple[str, str] | None:
@@ -114,7 +125,7 @@ def _western_text(data: bytes) -> tuple[str, str] | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    return (text, "cp1252") if _accept(text) and _is_latin(text) else None
+    return (text, "cp1252") if _accept(text) and _plausibly_western(text) else None
 
 
 def _is_latin(text: str) -> bool:

@@ -47,6 +47,7 @@ _DATE_META = (
 )
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 MIN_FALLBACK_CHARS = 40
+MIN_ARTICLE_WORDS = 5  # fewer words than this is page furniture ("Home"), not an article
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -68,11 +69,11 @@ def extract_html(
     page = _page_metadata(tree) if tree is not None else {}
     text, meta = _trafilatura(html, url)
     fmt = record_format
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         text = _baseline_text(tree) if tree is not None else ""
         fmt = f"{record_format}-fallback"
         meta = {}
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         return IngestError(source=source, reason="no article text found in the HTML page")
     title = one_line(meta.get("title") or page.get("title"))
     text = _drop_leading_title(text, title)
@@ -140,7 +141,9 @@ def _baseline_text(tree: Any) -> str:
     for tag in _DROP_TAGS:
         for node in tree.findall(f".//{tag}"):
             node.drop_tree()
-    root = _first(tree, ("article", "main", "body")) or tree
+    root = _first(tree, ("article", "main", "body"))
+    if root is None:
+        root = tree
     return _block_text(root, MIN_FALLBACK_CHARS)
 
 

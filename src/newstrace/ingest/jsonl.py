@@ -30,7 +30,7 @@ def read_jsonl(
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        where = f"line {number}"
+        where = str(number)
         if len(raw) > max_bytes:
             yield IngestError(source, too_large("record", len(raw), max_bytes), where)
             continue
@@ -41,7 +41,9 @@ def read_jsonl(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield IngestError(source, f"invalid JSON on line {number}: {exc.msg}", where)
+            yield IngestError(
+                source, f"invalid JSON on line {number}: {exc.msg} (column {exc.colno})", where
+            )
             continue
         yield record_to_article(record, source=source, default_id=f"{stem}-{number}", where=where)
 
@@ -51,7 +53,9 @@ def read_json(text: str, *, source: str, stem: str) -> Iterator[Article | Ingest
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield IngestError(source, f"invalid JSON on line {exc.lineno}: {exc.msg}")
+        yield IngestError(
+            source, f"invalid JSON on line {exc.lineno}: {exc.msg} (column {exc.colno})"
+        )
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]

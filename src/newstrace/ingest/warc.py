@@ -16,6 +16,7 @@ from newstrace.ingest.decode import NotText, decode_bytes
 from newstrace.ingest.html import declared_charset, extract_html
 from newstrace.ingest.ids import url_slug
 from newstrace.ingest.limits import too_large
+from newstrace.ingest.warc_check import find_damage
 from newstrace.model import Article, IngestError
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -29,33 +30,36 @@ def looks_like_warc(head: bytes) -> bool:
 def read_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Article | IngestError]:
     """Articles of the HTML records of one archive; `max_bytes` limits each record."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.limitreader import LimitReader
 
     count = 0
     with path.open("rb") as stream:
-        records = iter(ArchiveIterator(stream))
+        damage = find_damage(stream, path.stat().st_size, gzipped=stream.read(2) == b"\x1f\x8b")
+        stream.seek(0)
+        records = iter(ArchiveIterator(LimitReader(stream, damage.good_end) if damage else stream))
         while True:
             try:
                 record = next(records)
+                count += 1
+                item = _record_article(record, source=source, max_bytes=max_bytes, number=count)
             except StopIteration:
                 break
-            except Exception as exc:  # warcio raises several types on damaged input
-                yield IngestError(source, _damage(count, exc), f"record {count + 1}")
-                break
-            count += 1
-            try:
-                item = _record_article(record, source=source, max_bytes=max_bytes, number=count)
-            except Exception as exc:  # a record cut short in its body
-                yield IngestError(source, _damage(count - 1, exc), f"record {count}")
-                break
+            except Exception as exc:  # warcio raises assorted types on damaged input
+                yield IngestError(
+                    source, _damage(count - 1, str(exc) or type(exc).__name__), f"record {count}"
+                )
+                return
             if item is not None:
                 yield item
-    if count == 0:
+    if damage is not None:
+        yield IngestError(source, _damage(count, damage.reason), f"record {count + 1}")
+    elif count == 0:
         yield IngestError(source, "no WARC records found")
 
 
-def _damage(good: int, exc: Exception) -> str:
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return f"truncated or damaged WARC after {good} readable records: {detail}"
+def _damage(good: int, detail: str) -> str:
+    first_line = detail.strip().splitlines()[0] if detail.strip() else "unreadable data"
+    return f"truncated or damaged WARC after {good} readable records: {first_line}"
 
 
 def _record_article(

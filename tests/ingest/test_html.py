@@ -1,0 +1,72 @@
+"""HTML pages: trafilatura with metadata, the lxml baseline when it finds nothing, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstrace.ingest import read_paths
+from newstrace.ingest.html import extract_html, html_to_text
+from newstrace.model import Article, IngestError
+
+
+def test_page_text_and_metadata(samples: Path) -> None:
+    (article,) = list(read_paths([samples / "depot_report.html"]))
+    assert isinstance(article, Article)
+    assert article.id == "depot_report"
+    assert article.format == "html"
+    assert article.title == "Depot fire: what we know"
+    assert article.outlet == "Coastal Times"
+    assert article.author == "Samuel Ortiz"
+    assert article.published == "2026-03-04T14:30:00Z"
+    assert article.url == "https://www.coastaltimes.example/news/2026/03/04/depot-fire-what-we-know"
+    assert article.text.startswith("A fire at a chemical storage depot in Eastport")
+    assert "Norland Logistics said in a statement" in article.text
+    for furniture in ("Home", "Most read", "All rights reserved", "dataLayer"):
+        assert furniture not in article.text
+    assert len(article.text.split("\n\n")) == 4
+
+
+def test_broken_html_is_still_extracted(bad_inputs: Path) -> None:
+    (article,) = list(read_paths([bad_inputs / "broken.html"]))
+    assert isinstance(article, Article)
+    assert article.title == "Harbour reopens to shipping"
+    assert "Harbour master Colin Reid said" in article.text
+    assert article.text.endswith("followed by a ferry from Harlow Island.")
+
+
+def test_page_without_text_is_a_clear_error(bad_inputs: Path) -> None:
+    (error,) = list(read_paths([bad_inputs / "scripts_only.html"]))
+    assert isinstance(error, IngestError)
+    assert error.reason == "no article text found in the HTML page"
+    assert error.source.endswith("scripts_only.html")
+
+
+def test_fallback_extractor_is_named_in_format() -> None:
+    # Too short for trafilatura's main extractor, but a real (brief) wire item.
+    html = (
+        "<html><body><div id='x'><p>Eastport harbour reopened to shipping on Friday, "
+        "the port authority said.</p></div></body></html>"
+    )
+    article = extract_html(html, source="brief.html", article_id="brief")
+    assert isinstance(article, Article)
+    assert article.format in ("html", "html-fallback")
+    assert (
+        article.text == "Eastport harbour reopened to shipping on Friday, the port authority said."
+    )
+
+
+def test_baseline_used_when_trafilatura_finds_nothing() -> None:
+    # trafilatura discards blocks it takes for reader comments; the baseline keeps the text.
+    html = (
+        "<html><body><div class='comments'><p>Ferry fares rose by a third on the island route, "
+        "operators said on Monday.</p></div></body></html>"
+    )
+    article = extract_html(html, source="t.html", article_id="t")
+    assert isinstance(article, Article)
+    assert article.format == "html-fallback"
+    assert "Ferry fares rose by a third" in article.text
+
+
+def test_fragment_to_paragraphs() -> None:
+    assert html_to_text("<p>One.</p><p>Two <b>bold</b>.</p>") == "One.\n\nTwo bold."
+    assert html_to_text("Fish &amp; chips<br>Line two") == "Fish & chips\n\nLine two"

@@ -1,0 +1,80 @@
+"""Walking paths: deterministic order, dispatch by extension and content, errors never stop a batch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from newstrace.ingest import read_paths
+from newstrace.model import Article, IngestError
+
+FIFTY_MB = 50 * 1024 * 1024
+
+
+def test_directory_walk_is_sorted_and_recursive(samples: Path, tmp_path: Path) -> None:
+    shutil.copytree(samples, tmp_path / "b")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "note.txt").write_text(
+        "Ferries were cancelled on Tuesday because of high winds.\n"
+    )
+    (tmp_path / ".hidden.txt").write_text("Never read: hidden files are skipped by the walk.\n")
+    first = [(type(i).__name__, getattr(i, "id", None), i.source) for i in read_paths([tmp_path])]
+    second = [(type(i).__name__, getattr(i, "id", None), i.source) for i in read_paths([tmp_path])]
+    assert first == second
+    sources = [s for _, _, s in first]
+    assert sources == sorted(sources)
+    assert sources[0].endswith("a/note.txt")
+    assert not any(".hidden" in s for s in sources)
+
+
+def test_batch_goes_on_after_errors(samples: Path, bad_inputs: Path) -> None:
+    items = list(read_paths([bad_inputs, samples / "harbour_fire.txt", "no/such/file.txt"]))
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert articles[-1].id == "harbour_fire"
+    reasons = {Path(e.source).name: e.reason for e in errors}
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["blank.txt"] == "empty file"
+    assert reasons["file.txt"] == "no such file or directory"
+    assert len(errors) >= 8
+
+
+def test_file_over_the_limit_is_refused_without_reading(tmp_path: Path) -> None:
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as handle:
+        handle.truncate(FIFTY_MB)  # sparse: 50 MiB on paper, instant to create
+    small = tmp_path / "z.txt"
+    small.write_text("The coast road reopened on Thursday morning, police said.\n")
+    items = list(read_paths([big, small]))
+    assert isinstance(items[0], IngestError)
+    assert items[0].reason == "file too large: 52.4 MB > 25 MB limit (--max-bytes)"
+    assert isinstance(items[1], Article)
+
+
+def test_limit_is_adjustable(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("The coast road reopened on Thursday morning, police said.\n")
+    (error,) = list(read_paths([path], max_bytes=10))
+    assert isinstance(error, IngestError) and error.reason.startswith("file too large")
+
+
+def test_content_sniffing_beats_a_wrong_extension(samples: Path, tmp_path: Path) -> None:
+    page = tmp_path / "saved_page.txt"
+    page.write_bytes((samples / "depot_report.html").read_bytes())
+    lines = tmp_path / "export"  # no extension at all
+    lines.write_bytes((samples / "wire.jsonl").read_bytes())
+    items = list(read_paths([page, lines]))
+    assert [i.format for i in items if isinstance(i, Article)] == [
+        "html",
+        "jsonl",
+        "jsonl",
+        "jsonl",
+    ]
+
+
+def test_same_stem_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None:
+    for folder, text in (("a", "Ferries resumed on Friday."), ("b", "Schools reopened on Monday.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "update.txt").write_text(text + "\n")
+    ids = [i.id for i in read_paths([tmp_path]) if isinstance(i, Article)]
+    assert ids == ["update", "update-2"]

@@ -1,0 +1,74 @@
+"""Plain-text and Markdown articles: headline, header lines, unwrapped body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstrace.ingest import read_paths
+from newstrace.ingest.text import looks_like_headline, read_text
+from newstrace.model import Article, IngestError
+
+
+def _one(path: Path) -> Article:
+    items = list(read_paths([path]))
+    assert len(items) == 1
+    assert isinstance(items[0], Article), items[0]
+    return items[0]
+
+
+def test_text_file_title_headers_and_body(samples: Path) -> None:
+    article = _one(samples / "harbour_fire.txt")
+    assert article.id == "harbour_fire"
+    assert (
+        article.title == "Fire at Eastport chemical depot forces 2,000 residents from their homes"
+    )
+    assert article.outlet == "Eastport Gazette"
+    assert article.published == "2026-03-04T15:00:00Z"  # 10:00 EST
+    assert article.author == "Helen Marsh"
+    assert article.format == "text"
+    assert article.text.startswith("EASTPORT — More than 2,000 residents were ordered")
+    # hard-wrapped lines are joined, paragraphs kept apart
+    assert "leave their homes on Tuesday after a fire" in article.text
+    assert article.text.count("\n\n") == 2
+    assert "Outlet:" not in article.text and "By Helen" not in article.text
+
+
+def test_markdown_is_reduced_to_text(samples: Path) -> None:
+    article = _one(samples / "council_vote.md")
+    assert article.title == "Council delays vote on harbour depot licence"
+    assert "renewing the Norland Logistics licence" in article.text
+    assert "](" not in article.text and "**" not in article.text
+    assert "- The depot has operated since 1998.\n- Its licence expires" in article.text
+
+
+def test_first_sentence_is_not_taken_for_a_headline() -> None:
+    text = (
+        "Police closed the coast road on Monday.\nTraffic was diverted through the town centre.\n"
+    )
+    article = read_text(text, source="x.txt", article_id="x")
+    assert isinstance(article, Article)
+    assert article.title is None
+    assert article.text.startswith("Police closed the coast road on Monday. Traffic was diverted")
+
+
+def test_byline_like_sentence_stays_in_the_body() -> None:
+    text = "By the end of the week, ferry prices had doubled, operators said.\n"
+    article = read_text(text, source="x.txt", article_id="x")
+    assert isinstance(article, Article)
+    assert article.author is None
+    assert article.text == text.strip()
+
+
+def test_header_only_file_is_an_error() -> None:
+    result = read_text(
+        "Outlet: Eastport Gazette\nDate: 2026-03-04\n", source="h.txt", article_id="h"
+    )
+    assert isinstance(result, IngestError)
+    assert "no article text" in result.reason
+
+
+def test_headline_shape() -> None:
+    assert looks_like_headline("Storm closes ports along the coast")
+    assert looks_like_headline("Will the depot reopen?")
+    assert not looks_like_headline("The storm closed ports along the coast.")
+    assert not looks_like_headline("word " * 40)
