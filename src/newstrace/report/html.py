@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from newstrace import __version__
-from newstrace.report.views import GraphView, story_with_diffs
+from newstrace.report.views import GraphEdge, GraphNode, GraphView, story_with_diffs
 from newstrace.store.base import Store
 
 if TYPE_CHECKING:
@@ -81,12 +81,20 @@ def _layers(graph: GraphView) -> dict[str, int]:
 class _Box:
     x: float
     y: float
+    column: int = -1  # -1: in the row of articles with no derivation
 
 
-def provenance_svg(graph: GraphView, edge_link: EdgeLink | None = None) -> str:
-    """The provenance graph as inline SVG: articles as boxes, arrows from source to derived."""
-    if not graph.nodes:
-        return '<p class="empty-note">No articles.</p>'
+@dataclass
+class _Layout:
+    boxes: dict[str, _Box]
+    headings: list[tuple[float, float, str]]  # x, y, text
+    width: float
+    height: float
+    arc_floor: dict[tuple[str, str], tuple[float, int]]  # edges drawn below the boxes: depth, slot
+
+
+def _layout(graph: GraphView) -> _Layout:
+    """Columns by derivation depth (originals left); articles with no derivation in a row below."""
     depth = _layers(graph)
     linked = {e.source for e in graph.edges} | {e.derived for e in graph.edges}
     columns: dict[int, list[str]] = defaultdict(list)
@@ -96,16 +104,48 @@ def provenance_svg(graph: GraphView, edge_link: EdgeLink | None = None) -> str:
             columns[depth[node.id]].append(node.id)
         else:
             unlinked.append(node.id)
-    if unlinked:
-        columns[max(columns, default=-1) + 1] = unlinked
+    top = PAD + 22
     boxes: dict[str, _Box] = {}
+    headings: list[tuple[float, float, str]] = []
     for col, ids in sorted(columns.items()):
+        x = PAD + col * (NODE_W + COL_GAP)
+        headings.append((x, PAD + 10, "originals" if col == 0 else f"derived, step {col}"))
         for row, nid in enumerate(ids):
-            boxes[nid] = _Box(PAD + col * (NODE_W + COL_GAP), PAD + 22 + row * (NODE_H + ROW_GAP))
-    width = PAD * 2 + len(columns) * NODE_W + (len(columns) - 1) * COL_GAP
-    tallest = max(len(ids) for ids in columns.values())
-    height = PAD * 2 + 22 + tallest * (NODE_H + ROW_GAP)
+            boxes[nid] = _Box(x, top + row * (NODE_H + ROW_GAP), col)
+    n_cols = len(columns)
+    width = PAD * 2 + max(n_cols * NODE_W + (n_cols - 1) * COL_GAP, 3 * NODE_W + 2 * ROW_GAP)
+    bottom_of = {c: top + len(ids) * (NODE_H + ROW_GAP) - ROW_GAP for c, ids in columns.items()}
+    graph_bottom = max(bottom_of.values(), default=top - ROW_GAP)
 
+    arc_floor: dict[tuple[str, str], tuple[float, int]] = {}
+    lowest = graph_bottom
+    for i, e in enumerate(graph.edges):
+        a, b = boxes.get(e.source), boxes.get(e.derived)
+        if a is None or b is None or b.column == a.column + 1:
+            continue
+        span = range(min(a.column, b.column), max(a.column, b.column) + 1)
+        floor = max(bottom_of.get(c, 0) for c in span) + 16 + 10 * (i % 4)
+        arc_floor[(e.source, e.derived)] = (floor, i % 4)
+        lowest = max(lowest, floor + 14)
+
+    y = lowest + 30
+    if unlinked:
+        headings.append((PAD, y, "no derivation found"))
+        per_row = max(1, int((width - 2 * PAD + ROW_GAP) // (NODE_W + ROW_GAP)))
+        for i, nid in enumerate(unlinked):
+            row, col = divmod(i, per_row)
+            boxes[nid] = _Box(PAD + col * (NODE_W + ROW_GAP), y + 12 + row * (NODE_H + ROW_GAP))
+        rows = (len(unlinked) + per_row - 1) // per_row
+        y += 12 + rows * (NODE_H + ROW_GAP)
+    return _Layout(boxes, headings, width, y + PAD - ROW_GAP, arc_floor)
+
+
+def provenance_svg(graph: GraphView, edge_link: EdgeLink | None = None) -> str:
+    """The provenance graph as inline SVG: articles as boxes, arrows from source to derived."""
+    if not graph.nodes:
+        return '<p class="empty-note">No articles.</p>'
+    lay = _layout(graph)
+    width, height = int(lay.width), int(lay.height)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="provenance" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
@@ -117,89 +157,84 @@ def provenance_svg(graph: GraphView, edge_link: EdgeLink | None = None) -> str:
         parts.append(
             f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" '
             f'markerHeight="11" markerUnits="userSpaceOnUse" orient="auto">'
-            f'<path d="M0,0 L10,5 L0,10 z" '
-            f'fill="{colour}"/></marker>'
+            f'<path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
         )
     parts.append("</defs>")
-    headings = ["originals", *[f"derived, step {c}" for c in range(1, len(columns))]]
-    if unlinked:
-        headings[len(columns) - 1] = "no derivation found"
-    for col in range(len(columns)):
-        x = PAD + col * (NODE_W + COL_GAP)
+    for x, y, text in lay.headings:
         parts.append(
-            f'<text x="{x}" y="{PAD + 10}" font-size="11" fill="#5b6472" '
-            f'letter-spacing="0.06em">{escape(headings[col].upper())}</text>'
+            f'<text x="{x}" y="{y}" font-size="11" fill="#5b6472" '
+            f'letter-spacing="0.06em">{escape(text.upper())}</text>'
         )
     for e in graph.edges:
-        parts.append(_edge_svg(e.source, e.derived, e.kind, e.score, boxes, edge_link, e))
+        parts.append(_edge_svg(e, lay, edge_link))
     for node in graph.nodes:
-        box = boxes[node.id]
-        fill, stroke = _NODE_STYLE.get(node.role, _NODE_STYLE["independent"])
-        when = (node.published or "date unknown")[:16].replace("T", " ")
-        parts.append(
-            f'<g class="node node-{node.role}" data-article="{escape(node.id)}" '
-            f'data-role="{node.role}"><title>{escape(node.id)} · {escape(node.outlet)} · '
-            f"{escape(node.role)}</title>"
-            f'<rect x="{box.x}" y="{box.y}" width="{NODE_W}" height="{NODE_H}" rx="5" '
-            f'fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
-            f'<text x="{box.x + 10}" y="{box.y + 20}" font-size="13" font-weight="700" '
-            f'fill="#1d2430">{escape(_truncate(node.label, 24))}</text>'
-            f'<text x="{box.x + 10}" y="{box.y + 37}" font-size="11" fill="#5b6472">'
-            f"{escape(when)}{' · derived' if node.role in ('derived', 'relay') else ''}</text>"
-        )
-        if node.flag_count:
-            cx, cy = box.x + NODE_W - 4, box.y + 4
-            parts.append(
-                f'<circle cx="{cx}" cy="{cy}" r="10" fill="#b3261e"/><text x="{cx}" y="{cy + 4}" '
-                f'font-size="11" font-weight="700" fill="#fff" text-anchor="middle">'
-                f"{node.flag_count}</text>"
-            )
-        parts.append("</g>")
+        parts.append(_node_svg(node, lay.boxes[node.id]))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _edge_svg(
-    source: str,
-    derived: str,
-    kind: str,
-    score: float,
-    boxes: dict[str, _Box],
-    edge_link: EdgeLink | None,
-    edge: Any,
-) -> str:
-    a, b = boxes[source], boxes[derived]
-    colour, dash = _EDGE_STYLE.get(kind, _EDGE_STYLE["paraphrase"])
-    if b.x > a.x:
+def _node_svg(node: GraphNode, box: _Box) -> str:
+    fill, stroke = _NODE_STYLE.get(node.role, _NODE_STYLE["independent"])
+    when = (node.published or "date unknown")[:16].replace("T", " ")
+    out = (
+        f'<g class="node node-{node.role}" data-article="{escape(node.id)}" '
+        f'data-role="{node.role}"><title>{escape(node.id)} · {escape(node.outlet)} · '
+        f"{escape(node.role)}</title>"
+        f'<rect x="{box.x}" y="{box.y}" width="{NODE_W}" height="{NODE_H}" rx="5" '
+        f'fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
+        f'<text x="{box.x + 10}" y="{box.y + 20}" font-size="13" font-weight="700" '
+        f'fill="#1d2430">{escape(_truncate(node.label, 24))}</text>'
+        f'<text x="{box.x + 10}" y="{box.y + 37}" font-size="11" fill="#5b6472">'
+        f"{escape(when)}{' · derived' if node.role in ('derived', 'relay') else ''}</text>"
+    )
+    if node.flag_count:
+        cx, cy = box.x + NODE_W - 4, box.y + 4
+        out += (
+            f'<circle cx="{cx}" cy="{cy}" r="10" fill="#b3261e"/><text x="{cx}" y="{cy + 4}" '
+            f'font-size="11" font-weight="700" fill="#fff" text-anchor="middle">'
+            f"{node.flag_count}</text>"
+        )
+    return out + "</g>"
+
+
+def _edge_svg(edge: GraphEdge, lay: _Layout, edge_link: EdgeLink | None) -> str:
+    a, b = lay.boxes[edge.source], lay.boxes[edge.derived]
+    colour, dash = _EDGE_STYLE.get(edge.kind, _EDGE_STYLE["paraphrase"])
+    arc = lay.arc_floor.get((edge.source, edge.derived))
+    if arc is None:  # neighbouring columns: a gentle S from right side to left side
         x1, y1, x2, y2 = a.x + NODE_W, a.y + NODE_H / 2, b.x - 2, b.y + NODE_H / 2
         bend = (x2 - x1) / 2
         path = f"M{x1},{y1} C{x1 + bend},{y1} {x2 - bend},{y2} {x2},{y2}"
-    else:  # same column (or backwards): loop out on the right
-        x1, y1, x2, y2 = a.x + NODE_W, a.y + NODE_H / 2, b.x + NODE_W + 2, b.y + NODE_H / 2
-        path = f"M{x1},{y1} C{x1 + 60},{y1} {x2 + 60},{y2} {x2},{y2}"
-    width = 1.2 + 2.8 * max(0.0, min(1.0, score))
-    # label near the arrow head, where edges fanning out of one source no longer overlap
-    mid_x, mid_y = x2 - 42, y2 - 7
+        label_x, label_y = x2 - 42, y2 - 7
+    else:  # skipping columns: an arc below the boxes, into the bottom of the derived article
+        floor, slot = arc
+        x1, y1 = a.x + NODE_W * (0.5 + 0.1 * slot), a.y + NODE_H
+        x2, y2 = b.x + NODE_W * (0.2 + 0.14 * slot), b.y + NODE_H + 2
+        ctrl = y1 + (floor - y1) / 0.75
+        path = f"M{x1},{y1} C{x1},{ctrl} {x2},{ctrl} {x2},{y2}"
+        label_x, label_y = (x1 + x2) / 2, floor + 4
+    width = 1.2 + 2.8 * max(0.0, min(1.0, edge.score))
     title = (
-        f"{source} → {derived}: {kind}, score {score:.2f}, "
+        f"{edge.source} → {edge.derived}: {edge.kind}, score {edge.score:.2f}, "
         f"{edge.shared_sentences} shared sentences"
         + (f"; {edge.direction_evidence}" if edge.direction_evidence else "")
     )
+    kind = escape(edge.kind)
     body = (
         f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{width:.1f}"'
         + (f' stroke-dasharray="{dash}"' if dash else "")
-        + f' marker-end="url(#arrow-{escape(kind)})"/>'
-        f'<text x="{mid_x}" y="{mid_y}" font-size="10.5" fill="{colour}" text-anchor="middle" '
-        f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(kind)} '
-        f"{score:.2f}</text>"
+        + f' marker-end="url(#arrow-{kind})"/>'
+        f'<text x="{label_x}" y="{label_y}" font-size="10.5" fill="{colour}" '
+        f'text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="3">'
+        f"{kind} {edge.score:.2f}</text>"
     )
     group = (
-        f'<g class="edge edge-{escape(kind)}" data-source="{escape(source)}" '
-        f'data-derived="{escape(derived)}"><title>{escape(title)}</title>{body}</g>'
+        f'<g class="edge edge-{kind}" data-source="{escape(edge.source)}" '
+        f'data-derived="{escape(edge.derived)}"><title>{escape(title)}</title>{body}</g>'
     )
     if edge_link is None:
         return group
-    return f'<a href="{escape(edge_link(source, derived))}">{group}</a>'
+    return f'<a href="{escape(edge_link(edge.source, edge.derived))}">{group}</a>'
 
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")

@@ -129,6 +129,17 @@ class FlagView:
 
 
 @dataclass
+class FlagGroup:
+    """The flags raised on one article, most telling first."""
+
+    article: str
+    title: str
+    outlet: str
+    counts: dict[str, int] = field(default_factory=dict)
+    flags: list[FlagView] = field(default_factory=list)
+
+
+@dataclass
 class QuoteView:
     text: str
     article: str
@@ -258,6 +269,7 @@ class StoryView:
     entities: list[EntityView]
     claims: ClaimMatrix
     events: list[dict[str, Any]] = field(default_factory=list)
+    flag_groups: list[FlagGroup] = field(default_factory=list)
 
 
 @dataclass
@@ -461,7 +473,7 @@ def _summary(data: _StoryData) -> StorySummary:
         outlet_count=len(outlets),
         first_seen=dates[0] if dates else None,
         last_seen=dates[-1] if dates else None,
-        flag_count=len(data.provenance.flags),
+        flag_count=len(_unique_flags(data.provenance.flags)),
         derivation_count=len(data.provenance.derivations),
     )
 
@@ -497,12 +509,13 @@ def _story_view(data: _StoryData) -> StoryView:
     prov = data.provenance
     roles = _roles(data.articles, prov.derivations)
     flags_per_article: dict[str, int] = defaultdict(int)
-    for flag in prov.flags:
+    for flag in _unique_flags(prov.flags):
         flags_per_article[flag.article] += 1
     derived_from: dict[str, list[str]] = defaultdict(list)
     for d in prov.derivations:
         derived_from[d.derived].append(d.source)
 
+    flags = [_flag_view(f, data.articles) for f in _unique_flags(prov.flags)]
     rows = [
         ArticleRow(
             id=a.id,
@@ -524,7 +537,8 @@ def _story_view(data: _StoryData) -> StoryView:
         timeline=_timeline(data, ordered, roles),
         graph=_graph(ordered, prov.derivations, roles, flags_per_article),
         derivations=_derivations(data, flags_per_article),
-        flags=[_flag_view(f, data.articles) for f in prov.flags],
+        flags=flags,
+        flag_groups=_flag_groups(flags, ordered),
         quotes=_quotes(ordered, prov.flags, prov.entities),
         figures=_figures(ordered),
         entities=_entities(prov.entities, ordered),
@@ -639,6 +653,36 @@ def _flag_view(flag: Flag, articles: dict[str, Article]) -> FlagView:
         sentence=flag.sentence,
         evidence=evidence,
     )
+
+
+_FLAG_ORDER = {"altered": 0, "contradiction": 1, "numeric_conflict": 2, "unsupported": 3}
+
+
+def _unique_flags(flags: list[Flag]) -> list[Flag]:
+    """Each (article, kind, sentence, reason) once, even when several checks raised it."""
+    seen: set[tuple[str, str, int, str, str]] = set()
+    out = []
+    for f in flags:
+        key = (f.article, f.kind, f.sentence, f.reason, f.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _flag_groups(flags: list[FlagView], ordered: list[Article]) -> list[FlagGroup]:
+    groups: dict[str, FlagGroup] = {}
+    for a in ordered:
+        groups[a.id] = FlagGroup(a.id, _label(a), _outlet(a))
+    for f in flags:
+        group = groups.setdefault(f.article, FlagGroup(f.article, f.title, f.outlet))
+        group.flags.append(f)
+        group.counts[f.kind] = group.counts.get(f.kind, 0) + 1
+    for group in groups.values():
+        group.flags.sort(
+            key=lambda f: (f.sentence if f.sentence >= 0 else 10**6, _FLAG_ORDER.get(f.kind, 9))
+        )
+    return [g for g in groups.values() if g.flags]
 
 
 def _unsupported_sentences(flags: list[Flag]) -> dict[str, list[Flag]]:
