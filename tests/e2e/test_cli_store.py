@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.e2e import ground_truth as gt
-from tests.e2e.conftest import DEMO_CORPUS, run_cli
+from tests.e2e.conftest import DEMO_CORPUS, NEWSTRACE, ROOT, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +32,12 @@ class StoreRun:
 
 
 def _ingest(db: Path) -> tuple[int, int, int]:
-    out = run_cli("ingest", DEMO_CORPUS, "--db", db, "--quiet").stdout
+    return _ingest_file(db, DEMO_CORPUS)
+
+
+def _ingest_file(db: Path, path: Path) -> tuple[int, int, int]:
+    """(added, already stored, failed) as `newstrace ingest` prints them."""
+    out = run_cli("ingest", path, "--db", db, "--quiet").stdout
     match = INGEST_LINE.search(out)
     assert match, f"unexpected ingest output: {out!r}"
     added, stored, failed = (int(g) for g in match.groups())
@@ -77,7 +83,10 @@ def test_reingest_adds_nothing(store_run: StoreRun) -> None:
 
 def test_reingest_leaves_stories_unchanged(store_run: StoreRun) -> None:
     assert store_run.stories_after == store_run.stories_before
-    assert len(_story_ids(store_run.stories_before)) == 2
+
+
+def test_store_holds_the_two_stories(store_run: StoreRun) -> None:
+    assert len(_story_ids(store_run.stories_before)) == 2, store_run.stories_before
 
 
 def test_reingest_leaves_every_story_dossier_unchanged(store_run: StoreRun) -> None:
@@ -103,10 +112,6 @@ def test_html_report_and_show_name_the_articles(store_run: StoreRun) -> None:
 
 
 def test_unknown_story_is_a_clear_error(store_run: StoreRun) -> None:
-    import subprocess
-
-    from tests.e2e.conftest import NEWSTRACE, ROOT
-
     proc = subprocess.run(
         [str(NEWSTRACE), "show", "no-such-story", "--db", str(store_run.db)],
         cwd=ROOT,
@@ -117,3 +122,31 @@ def test_unknown_story_is_a_clear_error(store_run: StoreRun) -> None:
     )
     assert proc.returncode != 0
     assert "no-such-story" in proc.stderr
+
+
+def test_same_text_under_another_name_is_not_stored_twice(
+    store_run: StoreRun, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy-of-the-wire.txt"
+    copy.write_bytes((DEMO_CORPUS / "mpa-rail-strike.txt").read_bytes())
+    assert _ingest_file(store_run.db, copy) == (0, 1, 0)
+
+
+def test_bad_input_names_file_and_line_and_leaves_the_store_alone(
+    store_run: StoreRun, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "cut-short", "title": "A"\n{"id": "no-text"}\n', encoding="utf-8")
+    proc = subprocess.run(
+        [str(NEWSTRACE), "ingest", str(broken), "--db", str(store_run.db), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode != 0
+    errors = [ln for ln in proc.stderr.splitlines() if "broken.jsonl" in ln]
+    assert len(errors) == 2, proc.stderr
+    assert ":1" in errors[0] and ":2" in errors[1]
+    assert run_cli("stories", "--db", store_run.db).stdout == store_run.stories_after
