@@ -1,0 +1,84 @@
+"""Choosing a backend and versioning the schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstrace.model import Article
+from newstrace.store import SQLiteStore, open_store
+from newstrace.store import sqlite as sqlite_backend
+
+
+def test_default_is_newstrace_db_in_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = open_store(None)
+    assert isinstance(store, SQLiteStore)
+    store.close()
+    assert (tmp_path / "newstrace.db").is_file()
+
+
+def test_path_opens_sqlite_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "sub" / "news.db")
+    assert isinstance(store, SQLiteStore)
+    assert store.schema_version() == sqlite_backend.SCHEMA_VERSION
+    store.close()
+    conn = sqlite3.connect(tmp_path / "sub" / "news.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == sqlite_backend.SCHEMA_VERSION
+    conn.close()
+
+
+def test_reopening_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with SQLiteStore(path) as store:
+        store.add_article(Article(id="a", source="s", text="Harbour reopened on Friday."))
+    with SQLiteStore(path) as store:
+        assert store.article_count() == 1
+        assert store.search("harbour") == ["a"]
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    SQLiteStore(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {sqlite_backend.SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(RuntimeError, match="newer than this newstrace"):
+        SQLiteStore(path)
+
+
+def test_migration_hook_runs_pending_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "news.db"
+    with SQLiteStore(path) as store:
+        store.add_article(Article(id="a", source="s", text="Harbour reopened on Friday."))
+
+    def add_notes(execute: sqlite_backend.Executor) -> None:
+        execute("CREATE TABLE notes (article_id TEXT REFERENCES articles(id), note TEXT)")
+
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", [*sqlite_backend.MIGRATIONS, add_notes])
+    monkeypatch.setattr(sqlite_backend, "SCHEMA_VERSION", len(sqlite_backend.MIGRATIONS))
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == 2
+        assert store.article_count() == 1
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 0
+    conn.close()
+
+
+@pytest.mark.postgres
+def test_postgres_url_opens_postgres(postgres_url: str) -> None:
+    from newstrace.store.postgres import SCHEMA_VERSION, PostgresStore
+
+    store = open_store(postgres_url)
+    assert isinstance(store, PostgresStore)
+    assert store.schema_version() == SCHEMA_VERSION
+    store.add_article(Article(id="a", source="s", text="Harbour reopened on Friday."))
+    store.close()
+    again = open_store(postgres_url)  # second open: schema already there
+    assert again.article_count() == 1
+    again.close()
