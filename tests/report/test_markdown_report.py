@@ -13,7 +13,8 @@ def test_markdown_report_reads_as_a_dossier() -> None:
         "| Meridian Press Agency (`mpa-wire`) | → | Orchid Gazette (`orchid-rewrite`) | paraphrase | 0.81 |"
         in text
     )
-    assert "### altered: Orchid Gazette (`orchid-rewrite`) — number 1,400 -> 14,000" in text
+    assert "### Orchid Gazette (`orchid-rewrite`): 1 altered, 1 unsupported" in text
+    assert "**altered** (sentence 5, score 0.88) — number 1,400 -> 14,000" in text
     assert "- “The government has abandoned us” — Orchid Gazette **[not in any source]**" in text
     assert "| about 14,000 | the outlet itself | Orchid Gazette |" in text
     assert "| About 1,400 passenger trains were cancelled on Monday. | ✓ | ✓ | ✗ |" in text

@@ -88,18 +88,23 @@ def _graph(view: StoryView, lines: list[str]) -> None:
 
 def _flags(view: StoryView, lines: list[str]) -> None:
     lines += ["## What was invented or changed", ""]
-    if not view.flags:
+    if not view.flag_groups:
         lines += ["_No flags._", ""]
-    for f in view.flags:
-        reason = f" — {f.reason}" if f.reason else ""
-        lines += [f"### {f.kind.replace('_', ' ')}: {f.outlet} (`{f.article}`){reason}", ""]
-        lines += [f"> {f.text}", ""]
-        if f.evidence:
-            lines.append("Evidence:")
-            lines += [f"- {ev.outlet} (`{ev.article}`): “{ev.text}”" for ev in f.evidence]
-        else:
-            lines.append("Evidence: no article in the story says this.")
-        lines.append("")
+    for group in view.flag_groups:
+        counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(group.counts.items()))
+        lines += [f"### {group.outlet} (`{group.article}`): {counts}", ""]
+        for f in group.flags:
+            where = f"sentence {f.sentence + 1}, " if f.sentence >= 0 else ""
+            reason = f" — {f.reason}" if f.reason else ""
+            lines += [f"**{f.kind.replace('_', ' ')}** ({where}score {f.score:.2f}){reason}", ""]
+            lines += [f"> {f.text}", ""]
+            if f.evidence:
+                lines += [
+                    f"- evidence, {ev.outlet} (`{ev.article}`): “{ev.text}”" for ev in f.evidence
+                ]
+            else:
+                lines.append("- evidence: no article in the story says this")
+            lines.append("")
 
 
 def _quotes(view: StoryView, lines: list[str]) -> None:

@@ -85,6 +85,8 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
         title="newstrace",
         version=__version__,
         description="Who reported what, who copied whom, and what was added or changed.",
+        docs_url=None,  # the interactive docs pull scripts from a CDN; the UI must not
+        redoc_url=None,
     )
 
     @contextmanager
@@ -144,13 +146,11 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
 
     @app.get("/static/newstrace.css", include_in_schema=False)
     def stylesheet() -> Response:
-        return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=300"})
+        return Response(css, media_type="text/css", headers={"Cache-Control": "no-cache"})
 
     @app.get("/static/newstrace.js", include_in_schema=False)
     def javascript() -> Response:
-        return Response(
-            script, media_type="text/javascript", headers={"Cache-Control": "max-age=300"}
-        )
+        return Response(script, media_type="text/javascript", headers={"Cache-Control": "no-cache"})
 
     # --- HTML pages --------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
