@@ -65,3 +65,11 @@ def test_rewrite_flags_the_invented_quote_and_the_changed_figure(five: DossierRu
     altered = [f for f in flags if f["kind"] == "altered"]
     assert any("shut this plant down for good" in f["text"] for f in unsupported)
     assert any("120,000 litres" in f["text"] for f in altered)
+
+
+def test_follow_up_is_a_later_event_of_the_same_story(five: DossierRun) -> None:
+    assert len(five.data["stories"]) == 1
+    events = {a: e["id"] for e in five.data["stories"][0]["events"] for a in e["articles"]}
+    assert events["northline-osk-followup"] != events["northline-osk-leak"]
+    first_day = {events[a] for a in events if a != "northline-osk-followup"}
+    assert len(first_day) == 1, "the four reports of 11-12 May are one event"
