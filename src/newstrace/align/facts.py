@@ -66,9 +66,12 @@ def _title(key: str) -> str:
     return " ".join(w.capitalize() for w in key.split())
 
 
-def role_swap(claim_text: str, evidence_text: str) -> str | None:
-    """Same words around a shared pivot, but what stood before it now stands after it
-    ('A defeated B' vs 'B defeated A'). Voice changes ('B was defeated by A') are not swaps."""
+def role_swap(
+    claim_text: str, evidence_text: str, name_words: frozenset[str] = frozenset()
+) -> str | None:
+    """Same words around a shared pivot, but a name that stood before it now stands after it
+    and another the other way ('A defeated B' vs 'B defeated A'). Voice changes ('B was
+    defeated by A') are not swaps. Only names (words of `name_words`) count as moved."""
     claim_tokens = [t for t in tokens(claim_text) if t not in STOPWORDS or t in _PASSIVE_MARKERS]
     evidence_tokens = [
         t for t in tokens(evidence_text) if t not in STOPWORDS or t in _PASSIVE_MARKERS
@@ -82,16 +85,22 @@ def role_swap(claim_text: str, evidence_text: str) -> str | None:
         return None
     for pivot in shared:
         cp, ep = claim_pos[pivot], evidence_pos[pivot]
-        moved_after = [t for t in shared if claim_pos[t] > cp and evidence_pos[t] < ep]
-        moved_before = [t for t in shared if claim_pos[t] < cp and evidence_pos[t] > ep]
+        moved_after = [
+            t for t in shared if claim_pos[t] > cp and evidence_pos[t] < ep and t in name_words
+        ]
+        moved_before = [
+            t for t in shared if claim_pos[t] < cp and evidence_pos[t] > ep and t in name_words
+        ]
         if moved_after and moved_before:
-            return f"roles swapped: {moved_before[-1]} <-> {moved_after[0]}"
+            return f"roles swapped: {_title(moved_before[-1])} <-> {_title(moved_after[0])}"
     return None
 
 
 def speaker_change(claim_speaker: str | None, evidence_speaker: str | None) -> str | None:
-    """The same words given to someone else."""
+    """The same words given to someone else (both speakers named, not pronouns)."""
     if not claim_speaker or not evidence_speaker:
+        return None
+    if not (claim_speaker[:1].isupper() and evidence_speaker[:1].isupper()):
         return None
     a = {w for w in claim_speaker.lower().split() if w not in STOPWORDS}
     b = {w for w in evidence_speaker.lower().split() if w not in STOPWORDS}

@@ -330,8 +330,24 @@ def content_words(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
+# "no" before these words does not deny anything ("no fewer than", "no longer", "no doubt")
+_NOT_NEGATING_AFTER_NO = frozenset(
+    ["fewer", "less", "more", "longer", "later", "sooner", "matter", "doubt", "one"]
+)
+
+
 def negation_count(text: str) -> int:
-    return sum(1 for t in tokens(text) if t in NEGATORS)
+    words = tokens(text)
+    count = 0
+    for i, t in enumerate(words):
+        if t not in NEGATORS:
+            continue
+        if t == "no" and i + 1 < len(words) and words[i + 1] in _NOT_NEGATING_AFTER_NO:
+            continue
+        if t == "not" and i + 1 < len(words) and words[i + 1] in ("only", "just"):
+            continue  # "not only ... but also"
+        count += 1
+    return count
 
 
 def _to_float(raw: str) -> float:

@@ -44,7 +44,7 @@ class PreparedArticle:
         texts = sentence_texts(article)
         speakers: list[str | None] = [None] * len(texts)
         for quote in article.quotes:
-            if 0 <= quote.sentence < len(speakers) and quote.speaker:
+            if 0 <= quote.sentence < len(speakers) and _named(quote.speaker, quote.speaker_text):
                 speakers[quote.sentence] = quote.speaker
         feats = [features(t) for t in texts]
         for i, f in enumerate(feats):
@@ -55,6 +55,13 @@ class PreparedArticle:
             vectors = None
         index = SourceIndex.build(texts, speakers=speakers, vectors=vectors)
         return cls(article, texts, feats, speakers, vectors, index)
+
+
+def _named(speaker: str | None, as_written: str | None) -> bool:
+    """A speaker written as a name: a pronoun resolved by context is too unsure to compare."""
+    if not speaker or not speaker[:1].isupper():
+        return False
+    return as_written is None or as_written[:1].isupper()
 
 
 def sentence_texts(article: Article) -> list[str]:

@@ -106,6 +106,14 @@ class ClaimMeasures:
     novel_figures: list[str]
 
 
+def _title(key: str) -> str:
+    return " ".join(w.capitalize() for w in key.split())
+
+
+def _joined(a: SentenceFeatures, b: SentenceFeatures) -> SentenceFeatures:
+    return features(a.text + " " + b.text)
+
+
 def _ordered_share(claim_words: list[str], evidence_words: list[str]) -> float:
     """Longest common subsequence of the two word lists, as a share of the claim."""
     if not claim_words or not evidence_words:
@@ -174,14 +182,15 @@ class SupportChecker:
             label, reason = "altered", m.quote_issue
         elif m.quote_issue:
             label, reason = "unsupported", m.quote_issue
-        elif score < self.model.threshold:
+        elif m.novel_figures:
+            label, reason = "unsupported", f"number {m.novel_figures[0]} not in any source"
+        elif m.novel_names:
+            label, reason = "unsupported", f"{_title(m.novel_names[0])} not named in any source"
+        elif score < self.model.threshold and m.values["cov_win"] < RESTATEMENT_COVERAGE + 0.15:
+            # a restatement in other words is supported; a sentence most of whose words no
+            # source sentence holds says something new
             label = "unsupported"
-            if m.novel_figures:
-                reason = f"number {m.novel_figures[0]} not in any source"
-            elif m.novel_names:
-                reason = f"{m.novel_names[0].title()} not named in any source"
-            else:
-                reason = f"only {m.values['cov_doc']:.0%} of its words are in the sources"
+            reason = f"only {m.values['cov_win']:.0%} of its words are in the closest sources"
         return SupportCheck(
             score=score,
             label=label,
@@ -216,7 +225,7 @@ class SupportChecker:
         ]
         change = ""
         if evidence is not None and cov_sent >= RESTATEMENT_COVERAGE:
-            change = self._change(claim, evidence, index, best, claim_speaker) or ""
+            change = self._change(claim, index, ranked, claim_speaker) or ""
         quote_issue = self._quote_check(index, claim, claim_speaker) or ""
         n_words = max(1, len(claim.word_set))
         cosine = 0.0
@@ -273,24 +282,41 @@ class SupportChecker:
     def _change(
         self,
         claim: SentenceFeatures,
-        evidence: SentenceFeatures,
         index: SourceIndex,
-        best: int,
+        ranked: list[int],
         claim_speaker: str | None,
     ) -> str | None:
+        """A fact the claim changes against the sentence it restates (ranked[0]). A claim that
+        fuses two source sentences is checked against both before a change is called."""
+        best = ranked[0]
+        evidence = index.feats[best]
+        partner = self._partner(claim, index, ranked)
+        joint = evidence if partner is None else _joined(evidence, index.feats[partner])
         change = facts.number_change(claim, evidence, index.figures)
         if change:
             return change
         change = facts.name_change(claim, evidence, index.name_keys | index.words)
         if change:
             return change
-        change = facts.negation_change(claim, evidence)
-        if change:
-            return change
-        change = facts.role_swap(claim.text, evidence.text)
+        if facts.negation_change(claim, evidence) and facts.negation_change(claim, joint):
+            return facts.negation_change(claim, evidence)
+        name_words = frozenset(w for k in claim.name_keys for w in k.split())
+        change = facts.role_swap(claim.text, evidence.text, name_words)
         if change:
             return change
         return facts.speaker_change(claim_speaker or claim.speaker, index.speakers[best])
+
+    def _partner(
+        self, claim: SentenceFeatures, index: SourceIndex, ranked: list[int]
+    ) -> int | None:
+        """A second source sentence that covers what the best one leaves out of the claim."""
+        rest = claim.word_set - index.feats[ranked[0]].word_set
+        best, best_gain = None, 1
+        for i in ranked[1:3]:
+            gain = len(rest & index.feats[i].word_set)
+            if gain > best_gain:
+                best, best_gain = i, gain
+        return best
 
     def _quote_check(
         self, index: SourceIndex, claim: SentenceFeatures, claim_speaker: str | None

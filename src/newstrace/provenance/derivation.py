@@ -32,6 +32,10 @@ class PairEvidence:
     mean_similarity: float
     score: float
     kind: DerivationKind
+    n_a: int = 0
+    n_b: int = 0
+    aligned_a: frozenset[int] = frozenset()
+    aligned_b: frozenset[int] = frozenset()
 
     @property
     def derived(self) -> bool:
@@ -47,8 +51,14 @@ def compare(
     """Align b to a and score how likely one was written from the other."""
     pairs = align_articles(a, b, settings, checker)
     n_a, n_b = max(1, len(a.texts)), max(1, len(b.texts))
-    covered_a = len({p.source_sentence for p in pairs}) / n_a
-    covered_b = len({p.derived_sentence for p in pairs}) / n_b
+    aligned_a = {p.source_sentence for p in pairs}
+    aligned_b = {p.derived_sentence for p in pairs}
+    if pairs:  # a sentence of a restated inside a merged sentence of b aligns the other way
+        reverse = align_articles(b, a, settings, checker)
+        aligned_a |= {p.derived_sentence for p in reverse}
+        aligned_b |= {p.source_sentence for p in reverse}
+    covered_a = len(aligned_a) / n_a
+    covered_b = len(aligned_b) / n_b
     shared = sum(p.relation == "shared" for p in pairs)
     shared_share = shared / len(pairs) if pairs else 0.0
     in_order = sum(1 for p, q in itertools.pairwise(pairs) if q.source_sentence > p.source_sentence)
@@ -77,4 +87,8 @@ def compare(
         mean_similarity=mean_similarity,
         score=min(1.0, strength),
         kind=kind,
+        n_a=len(a.texts),
+        n_b=len(b.texts),
+        aligned_a=frozenset(aligned_a),
+        aligned_b=frozenset(aligned_b),
     )

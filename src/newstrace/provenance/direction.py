@@ -15,9 +15,6 @@ from newstrace.align.lexical import content_words
 from newstrace.model import Article
 from newstrace.provenance.derivation import PairEvidence
 
-# how much more of one article the other restates before containment decides
-CONTAINMENT_MARGIN = 0.15
-
 
 @dataclass
 class Direction:
@@ -53,6 +50,33 @@ def _holds_title(article: Article, other: Article) -> bool:
     return len(title) > 10 and title in " ".join(content_words(article.text))
 
 
+def _unmatched(aligned: set[int], n: int) -> tuple[int, int]:
+    """(sentences missing inside the aligned stretch, sentences missing after it)."""
+    if not aligned:
+        return 0, n
+    last = max(aligned)
+    inside = sum(1 for i in range(min(aligned), last) if i not in aligned)
+    return inside, n - 1 - last
+
+
+def _edit_evidence(evidence: PairEvidence) -> tuple[int, int]:
+    """How strongly the edits point at b (first) or at a (second) being the derived one.
+
+    Sentences inside the shared stretch that the other lacks are additions; an article that
+    restates the other's opening but stops early is a copy trimmed from the bottom (syndicated
+    copies are cut from the end).
+    """
+    a_inside, a_tail = _unmatched(set(evidence.aligned_a), evidence.n_a)
+    b_inside, b_tail = _unmatched(set(evidence.aligned_b), evidence.n_b)
+    b_derived = b_inside + (2 if a_tail >= 2 and b_tail == 0 else 0)
+    a_derived = a_inside + (2 if b_tail >= 2 and a_tail == 0 else 0)
+    return b_derived, a_derived
+
+
+def _edit_reason(strength: int) -> str:
+    return f"containment: the source's sentences restated in order, plus edits ({strength})"
+
+
 def decide(a: Article, b: Article, evidence: PairEvidence) -> Direction:
     """Direction between a and b, given b aligned onto a."""
     if _cites(b, a) and not _cites(a, b):
@@ -66,18 +90,11 @@ def decide(a: Article, b: Article, evidence: PairEvidence) -> Direction:
             if ta < tb
             else Direction(b.id, a.id, "published earlier")
         )
-    if evidence.covered_a >= evidence.covered_b + CONTAINMENT_MARGIN:
-        return Direction(
-            a.id,
-            b.id,
-            f"containment: {evidence.covered_a:.0%} of the source restated, plus additions",
-        )
-    if evidence.covered_b >= evidence.covered_a + CONTAINMENT_MARGIN:
-        return Direction(
-            b.id,
-            a.id,
-            f"containment: {evidence.covered_b:.0%} of the source restated, plus additions",
-        )
+    b_derived, a_derived = _edit_evidence(evidence)
+    if b_derived > a_derived:
+        return Direction(a.id, b.id, _edit_reason(b_derived))
+    if a_derived > b_derived:
+        return Direction(b.id, a.id, _edit_reason(a_derived))
     if _holds_title(b, a) and not _holds_title(a, b):
         return Direction(a.id, b.id, "headline duplication")
     if _holds_title(a, b) and not _holds_title(b, a):

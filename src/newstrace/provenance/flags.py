@@ -49,38 +49,53 @@ def derived_flags(
 ) -> list[Flag]:
     """Unsupported and altered sentences of `derived` against its sources.
 
-    A sentence none of its sources supports is still not flagged when an earlier article of
-    the story (`earlier`) supports it: the writer may have taken it from there.
+    A sentence any one source supports is supported. A sentence none of its sources supports
+    is still not flagged when an earlier article of the story (`earlier`) supports it: the
+    writer may have taken it from there.
     """
     if not sources:
         return []
     combined = CombinedSources(sources)
+    singles = [CombinedSources([s]) for s in sources] if len(sources) > 1 else [combined]
     others = CombinedSources(earlier) if earlier else None
     flags: list[Flag] = []
     for i, text in enumerate(derived.texts):
         if len(derived.feats[i].words) < MIN_CLAIM_WORDS:
             continue
         vector = _claim_vector(derived, i)
-        verdict = checker.check_index(
-            combined.index, text, claim_speaker=derived.speakers[i], claim_vector=vector
-        )
-        if verdict.label == "supported":
+        speaker = derived.speakers[i]
+        verdicts = [
+            (
+                single,
+                checker.check_index(single.index, text, claim_speaker=speaker, claim_vector=vector),
+            )
+            for single in singles
+        ]
+        if any(v.label == "supported" for _, v in verdicts):
             continue
+        altered = [(c, v) for c, v in verdicts if v.label == "altered"]
+        owner, verdict = max(altered or verdicts, key=lambda cv: (cv[1].coverage, cv[1].score))
+        if verdict.label == "unsupported" and len(singles) > 1:
+            joint = checker.check_index(
+                combined.index, text, claim_speaker=speaker, claim_vector=vector
+            )
+            if joint.label == "supported":
+                continue
         evidence = []
         if verdict.evidence is not None and verdict.evidence_index >= 0:
-            evidence.append(Evidence(combined.owners[verdict.evidence_index], verdict.evidence))
+            evidence.append(Evidence(owner.owners[verdict.evidence_index], verdict.evidence))
         if not evidence:
             evidence.extend(_nearest_source_sentences(derived, i, combined))
         if verdict.label == "unsupported" and others is not None:
             elsewhere = checker.check_index(
-                others.index, text, claim_speaker=derived.speakers[i], claim_vector=vector
+                others.index, text, claim_speaker=speaker, claim_vector=vector
             )
             if elsewhere.label == "supported":
                 continue
         flags.append(
             Flag(
                 article=derived.article.id,
-                kind=verdict.label,
+                kind="altered" if verdict.label == "altered" else "unsupported",
                 text=text,
                 evidence=evidence,
                 score=round(1.0 - verdict.score, 4),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newstrace.align.lexical import content_words
 from newstrace.align.sentences import PreparedArticle
 from newstrace.align.support import SupportChecker
 from newstrace.model import Article, Derivation, Entity, Flag, SentencePair, StoryProvenance
@@ -74,6 +73,7 @@ def analyze_story(
                 )
             )
 
+    derivations = _closest_sources(derivations)
     flags: list[Flag] = []
     sources_of: dict[str, list[str]] = {}
     for d in derivations:
@@ -105,5 +105,17 @@ def analyze_story(
     )
 
 
-def article_words(article: Article) -> set[str]:
-    return set(content_words(article.text))
+def _closest_sources(derivations: list[Derivation]) -> list[Derivation]:
+    """Drop S -> D when D was written from S1, itself written from S, and D is closer to S1:
+    a copy of a copy names its nearest ancestor."""
+    score = {(d.source, d.derived): d.score for d in derivations}
+    kept = []
+    for d in derivations:
+        via = [
+            s1
+            for (s, s1) in score
+            if s == d.source and (s1, d.derived) in score and score[(s1, d.derived)] > d.score
+        ]
+        if not via:
+            kept.append(d)
+    return kept
