@@ -428,10 +428,14 @@ def mentions_from_doc(
         if not text or not any(c.isalpha() for c in text):
             continue
         a = start + offset
+        label = ent.label_
+        before = doc.text[max(0, start - 25) : start].split()
+        titled = bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
+        name_like = len(text.split()) <= 3 and text.split()[-1].lower() not in ORG_SUFFIXES
+        if label != "PERSON" and titled and name_like:
+            label = "PERSON"  # "Chancellor Olaf Scholz": the title decides
         idx = max(bisect.bisect_right(starts, a) - 1, 0)
-        out.append(
-            EntityMention(text=text, label=ent.label_, sentence=idx, start=a, end=end + offset)
-        )
+        out.append(EntityMention(text=text, label=label, sentence=idx, start=a, end=end + offset))
     return out
 
 

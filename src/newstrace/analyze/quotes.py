@@ -1,214 +1,99 @@
 """Who is quoted saying what: direct quotes (any quotation marks) and indirect speech.
 
-Rules over the sentence text plus the article's entity mentions: a quote's speaker is looked
-for after the quote ("...," said X / "...," X said), then before it (X said: "..."); split quotes
-around "he said" are joined; pronoun speakers resolve to the last person named before the quote;
-descriptions ("a senior official who asked not to be named") are kept as written.
+Rules over the sentence text plus the article's entity mentions. A direct quote's speaker is
+looked for right after the quote ("...," said X / "...," X said), right before it (X said: "..."),
+then at a cue earlier in its sentence (X called it "absurd"); split quotes around "he said" are
+joined; an unattributed quote continues the paragraph's last speaker. Pronouns resolve to the
+person the text was last about; descriptions ("a senior official who asked not to be named")
+are kept as written. Indirect speech: "X said (that) ...", "..., X said.", "according to X".
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newstrace.analyze.cues import SPEECH_CUE, THAT_CUE
 from newstrace.model import EntityMention, Quote, Sentence
 
-SPEECH_VERBS = [
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "telling",
-    "added",
-    "adds",
-    "adding",
-    "stated",
-    "states",
-    "announced",
-    "announces",
-    "declared",
-    "declares",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "noting",
-    "warned",
-    "warns",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "arguing",
-    "asserted",
-    "asserts",
-    "reported",
-    "reports",
-    "wrote",
-    "writes",
-    "tweeted",
-    "tweets",
-    "posted",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "suggested",
-    "suggests",
-    "predicted",
-    "predicts",
-    "estimated",
-    "estimates",
-    "urged",
-    "urges",
-    "alleged",
-    "alleges",
-    "promised",
-    "promises",
-    "vowed",
-    "vows",
-    "pledged",
-    "pledges",
-    "threatened",
-    "conceded",
-    "concedes",
-    "contended",
-    "maintained",
-    "maintains",
-    "stressed",
-    "stresses",
-    "emphasized",
-    "emphasised",
-    "recalled",
-    "recalls",
-    "replied",
-    "replies",
-    "responded",
-    "responds",
-    "answered",
-    "asked",
-    "asks",
-    "cautioned",
-    "complained",
-    "complains",
-    "charged",
-    "countered",
-    "disclosed",
-    "revealed",
-    "reveals",
-    "indicated",
-    "indicates",
-    "observed",
-    "remarked",
-    "commented",
-    "continued",
-    "continues",
-    "concluded",
-    "testified",
-    "signaled",
-    "signalled",
-    "hinted",
-    "agreed",
-    "agrees",
-    "believes",
-    "believe",
-    "believed",
-    "thinks",
-    "think",
-    "thought",
-    "hopes",
-    "hoped",
-    "fears",
-    "feared",
-    "expects",
-    "expected",
-    "accused",
-    "accuses",
-    "criticized",
-    "criticised",
-    "blamed",
-    "described",
-    "describes",
-    "called",
-    "calls",
-    "announced",
-    "boasted",
-    "complained",
-    "predicted",
-    "proclaimed",
-    "reiterated",
-    "repeated",
-    "shouted",
-    "whispered",
-    "explained",
-    "informed",
-    "assured",
-    "reminded",
-]
-_VERB_SET = frozenset(SPEECH_VERBS)
-_CUE = "|".join(sorted(_VERB_SET, key=len, reverse=True))
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_CUE = SPEECH_CUE
+_AUX = r"(?:(?:has|have|had|also|later|then|again|once|would|will|could|did|does|do|is|was|are|were|been|"
+_AUX += r"publicly|privately|repeatedly|recently|previously|often|never|always|just|not|n't|"
+_AUX += r"quickly|flatly|angrily|bluntly|simply|reportedly|still|even)\s+)*"
 
-# quotation pairs: open -> close
+# quotation pairs; single quotes need a word boundary outside so apostrophes do not pair
 _QUOTE_PATTERNS = [
-    re.compile(r"“([^”“]{2,}?)”"),
-    re.compile(r'(?<![\w])"([^"\n]{2,}?)"'),
+    re.compile(r"“([^”“]{1,}?)”"),
+    re.compile(r'(?<![\w])"([^"\n]{1,}?)"'),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^’‘\n]*?[^\s’])’(?![a-z])"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'([^'\n]*?[^\s'])'(?![a-z])"),
 ]
-_SPEAKER_WORDS = r"[A-Za-z][\w.'’\-]*"
-# after a quote: , said the minister.  / , the minister said.
+# right after a quote: , said the minister.  /  , the minister said.
 _AFTER_CUE_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{_CUE})\s+(?P<spk>[^.,;:!?\"“”]{{1,120}}?)"
-    r"\s*(?=[.,;:!?\"“”]|\s+(?:in|on|at|during|after|before|when|while|from)\s|$)"
+    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{_CUE})\s+(?P<spk>[^.,;:!?\"“”]{{1,140}}?)"
+    r"\s*(?=[.,;:!?\"“”]|\s+(?:in|on|at|during|after|before|when|while|from|last|this|"
+    r"yesterday|today|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|$)",
+    re.IGNORECASE,
 )
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<spk>[^.,;:!?\"“”]{{1,120}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?"
-    rf"(?P<cue>{_CUE})\b"
+    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<spk>[^.,;:!?\"“”]{{1,100}}?(?:,[^.;:!?\"“”]{{1,80}},)?)\s+{_AUX}"
+    rf"(?P<cue>{_CUE})\b",
 )
-# before a quote: the minister said: / He said, / X told reporters:
+# right before a quote: the minister said: / He said, / X told reporters:
 _BEFORE = re.compile(
-    rf"(?P<spk>[^.;:!?\"“”]{{1,120}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?P<cue>{_CUE})"
-    r"(?:\s+(?:reporters|journalists|the\s+\w+(?:\s+\w+)?|him|her|them|us|me|\w+))?"
-    r"(?:\s+(?:on|in|at)\s+[^,:\"“]{1,40})?\s*[,:]?\s*(?:that\s+)?$"
+    rf"(?P<spk>[^.;:!?\"“”]{{1,160}}?)\s+{_AUX}(?P<cue>{_CUE})"
+    r"(?:\s+(?:reporters|journalists|the\s+[\w.]+(?:\s+[\w.]+){0,3}|him|her|them|us|me|"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?"
+    r"(?:,?\s+(?:on|in|at|during|after|before|to|of|about|from)\s+[^,:\"“]{1,60})?\s*[,:]?\s*"
+    r"(?:that\s+|as\s+|it\s+)?$"
 )
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<spk>[^,.;:\"“”]{2,100})")
-# indirect speech in a sentence with no direct quote
+_COLON = re.compile(r"(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*:\s*$")
+_ACCORDING_TO = re.compile(
+    r"\b[Aa]ccording to\s+(?P<spk>[^,.;:\"“”]{2,100}?)(?=\s*[,.;:\"“”]|\s+(?:who|which)\b|$)"
+)
 _INDIRECT_LEAD = re.compile(
-    rf"^(?P<pre>.*?)\b(?P<cue>{_CUE})\b(?:\s+(?P<obj>reporters|journalists|the\s+[a-z]+(?:\s+[a-z]+)?|"
-    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|him|her|them|us|me))??\s*,?\s+(?:that\s+)?(?P<content>.{8,})$"
+    rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{_CUE})\b"
+    r"(?:\s+(?P<obj>reporters|journalists|the\s+[\w.]+(?:\s+[\w.]+){0,3}|him|her|them|us|me|"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))??"
+    r"(?:,?\s+(?:on|in|at|during|last|this)\s+[^,]{1,40}?)?\s*,?\s+(?:that\s+)?(?P<content>.{8,})$"
+)
+_INDIRECT_THAT = re.compile(
+    rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{THAT_CUE})\s+that\s+(?P<content>.{{8,}})$", re.IGNORECASE
 )
 _INDIRECT_TRAIL = re.compile(
-    rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{_CUE})\s+(?P<spk1>[^,]{{2,120}}?)|"
-    rf"(?P<spk2>[^,]{{2,120}}?)\s+(?:has\s+|had\s+|also\s+)?(?P<cue2>{_CUE}))"
-    r"(?:\s+[^,]{0,60})?[.!?]?[\"”’]?$"
+    rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{_CUE})\s+(?P<spk1>[^,]{{2,140}}?)|"
+    rf"(?P<spk2>[^,]{{2,120}}?)\s+{_AUX}(?P<cue2>{_CUE}))"
+    r"(?:[\s,]+[^,]{0,80})?[.!?]?[\"”’]?$"
 )
 _CLAUSE_CUT = re.compile(
-    r"(?i)^.*(?:[;:]|\s[-—–]+\s|\)|\b(?:that|because|but|while|when|after|although|though|since|as|and then)\b)\s*"
+    r"(?i)^.*(?:[;:]|\s[-—–]+\s|\)|\b(?:that|because|but|while|when|although|though|since|"
+    r"as|and then|if|so|after|before|whether|where)\b)\s*"
 )
 _LEADING_FILLER = re.compile(
-    r"(?i)^(?:but|and|yet|so|still|meanwhile|however|instead|also|now|later|earlier|then)\b[,\s]*"
-)
-_TRAILING_FILLER = re.compile(
-    r"(?i)\s+(?:has|have|had|also|later|then|once|recently|previously|again|has also|would|will|"
-    r"would later|could|might|did|does|do|publicly|privately|repeatedly|often|never|always)$"
+    r"(?i)^(?:but|and|yet|so|still|meanwhile|however|instead|also|now|later|earlier|then|"
+    r"in a statement|in an interview|in a speech|on \w+day|on twitter|in an email)\b[,\s]*"
 )
 _DESCRIPTION_HEAD = re.compile(
     r"(?i)\b(official|officials|spokesman|spokeswoman|spokesperson|source|sources|minister|"
     r"analyst|analysts|expert|experts|aide|aides|diplomat|diplomats|officer|officers|witness|"
     r"witnesses|resident|residents|police|authorities|lawmaker|lawmakers|senator|governor|"
-    r"president|leader|leaders|statement|report|people|person|member|members|campaign|"
-    r"agency|ministry|government|company|spokesmen|representative|executive|director|chief)\b"
+    r"president|leader|leaders|statement|report|reports|people|person|member|members|campaign|"
+    r"agency|ministry|government|company|spokesmen|representative|executive|director|chief|"
+    r"poll|polls|survey|study|data|critics|supporters|voters|candidate|nominee|democrats|"
+    r"republicans|organizers|organisers|protesters|activists|group|groups|team|"
+    r"administration|office|department|military|army|commander|ceo|chairman|chairwoman|"
+    r"mayor|judge|prosecutors?|lawyers?|attorneys?|doctors?|scientists?|researchers?|"
+    r"economists?|observers?|residents?|workers?|employees?|staff|colleagues?|friends?|"
+    r"family|mother|father|wife|husband|son|daughter|neighbou?rs?)\b"
+)
+_CUE_IN_HEAD = re.compile(rf"\s{_AUX}(?P<cue>{_CUE})\b")
+_TOLD_OBJECT = re.compile(r"^(?P<obj>.{1,60}?)\s+that\s+(?P<rest>.{8,})$")
+_NOT_SPEAKER_START = re.compile(
+    r"(?i)^(?:it|this|that|there|what|which|who|when|where|how|why|to|the fact)\b"
 )
 
 
@@ -219,32 +104,6 @@ class _Span:
     text: str
 
 
-def _strip_speaker(raw: str) -> str:
-    spk = raw.strip(" ,—–-\t\n")
-    spk = _CLAUSE_CUT.sub("", spk) if len(spk.split()) > 1 else spk
-    spk = _LEADING_FILLER.sub("", spk)
-    prev = None
-    while prev != spk:
-        prev = spk
-        spk = _TRAILING_FILLER.sub("", spk).strip(" ,")
-    # appositive after the name: "John Smith, the minister" -> keep the whole; callers pick names
-    return spk.strip(" ,")
-
-
-def _plausible_speaker(spk: str) -> bool:
-    if not spk:
-        return False
-    words = spk.split()
-    if len(words) > 14:
-        return False
-    low = spk.lower()
-    if low in PRONOUNS:
-        return True
-    if any(w[:1].isupper() for w in words):
-        return True
-    return bool(_DESCRIPTION_HEAD.search(low))
-
-
 def find_quote_spans(text: str) -> list[_Span]:
     """Quoted passages (content without the marks), non-overlapping, in text order."""
     spans: list[_Span] = []
@@ -252,85 +111,171 @@ def find_quote_spans(text: str) -> list[_Span]:
     for pattern in _QUOTE_PATTERNS:
         for match in pattern.finditer(text):
             a, b = match.start(), match.end()
-            if any(a < y and x < b for x, y in taken):
+            if any(a < y and x < b for x, y in taken) or not match.group(1).strip():
                 continue
-            content = match.group(1).strip()
-            if len(content.split()) < 3 and not re.search(r"[.,!?]$", content):
-                continue  # scare quotes and titles: "so-called 'experts'"
             taken.append((a, b))
             spans.append(_Span(match.start(1), match.end(1), match.group(1)))
     spans.sort(key=lambda s: s.start)
     return spans
 
 
+def _strip_speaker(raw: str) -> str:
+    """The noun phrase of a speaker from the words before or after a cue."""
+    spk = " ".join(raw.split()).strip(" ,—–-")
+    if len(spk.split()) > 1:
+        spk = _CLAUSE_CUT.sub("", spk)
+    prev = None
+    while prev != spk:
+        prev = spk
+        spk = _LEADING_FILLER.sub("", spk).strip(" ,")
+    return spk.strip(" ,")
+
+
+def _speaker_from_pre(pre: str) -> tuple[str, int]:
+    """The speaker in the words before a cue, and where it starts in `pre`.
+
+    "In a statement, her adviser, Jake Sullivan" -> "Jake Sullivan";
+    "Jeff Sessions, a Trump supporter," -> "Jeff Sessions, a Trump supporter".
+    """
+    body = pre.rstrip()
+    appositive = body.endswith(",")
+    chunks = [m for m in re.finditer(r"[^,]+", body)]
+    if not chunks:
+        return "", 0
+    pick = chunks[-1]
+    if appositive and len(chunks) >= 2:
+        first = chunks[-2]
+        spk = _strip_speaker(first.group(0))
+        if spk:
+            start = first.start() + first.group(0).find(spk)
+            return body[start:].rstrip(" ,"), start
+    spk = _strip_speaker(pick.group(0))
+    return spk, pick.start() + max(pick.group(0).find(spk), 0)
+
+
+def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
+    if not spk or (_NOT_SPEAKER_START.match(spk) and spk.lower() not in PRONOUNS):
+        return False
+    words = spk.split()
+    if len(words) > 16:
+        return False
+    if spk.lower() in PRONOUNS or mentions_inside:
+        return True
+    if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and len(words) <= 4):
+        return True
+    return bool(_DESCRIPTION_HEAD.search(spk))
+
+
 class QuoteExtractor:
-    """Extracts Quote records from one analysed article's text, sentences and mentions."""
+    """Extracts Quote records from one article's text, sentences and entity mentions."""
 
     def __init__(self, text: str, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]):
         self.text = text
         self.sentences = sentences
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [s.start for s in sentences]
+        self.spans = find_quote_spans(text)
+        self._inside = [(s.start - 1, s.end + 1) for s in self.spans]
+        self._speakers: list[tuple[int, str]] = []  # (offset, resolved PERSON speaker)
 
-    # --- helpers -------------------------------------------------------------------------
-    def _sentence_at(self, offset: int) -> int:
-        import bisect
-
+    def sentence_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self._starts, offset) - 1, 0)
 
-    def _mentions_in(self, start: int, end: int) -> list[EntityMention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+    def _in_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self._inside)
 
-    def _last_person_before(self, offset: int, inside: list[tuple[int, int]]) -> str | None:
+    # --- speaker resolution --------------------------------------------------------------
+    def _antecedent(self, offset: int) -> str | None:
+        """The person a he/she at `offset` refers to: the subject of a recent sentence, a recent
+        speaker, else the last person named (outside quotes)."""
+        here = self.sentence_at(offset)
+        first = max(here - 3, 0)
+        window_start = self.sentences[first].start if self.sentences else 0
+        best: tuple[float, str] | None = None
+        for mention in self.mentions:
+            if mention.start >= offset or mention.start < window_start:
+                continue
+            if mention.label != "PERSON" or self._in_quote(mention.start):
+                continue
+            sent = self.sentences[self.sentence_at(mention.start)]
+            lead = self.text[sent.start : mention.start]
+            score = 0.0
+            if len(lead.split()) <= 3 and not re.search(r"[,;]", lead):
+                score += 2.0  # the sentence's subject
+            if self.text[mention.end : mention.end + 2] in ("'s", "’s"):
+                score -= 1.0
+            score += 0.1 * (mention.start - window_start) / max(offset - window_start, 1)
+            if best is None or score > best[0]:
+                best = (score, mention.text)
+        for at, name in reversed(self._speakers):
+            if window_start <= at < offset:
+                if best is None or best[0] < 2.5:
+                    return name
+                break
+        if best is not None:
+            return best[1]
         for mention in reversed(self.mentions):
-            if mention.start >= offset or mention.label != "PERSON":
-                continue
-            if any(a <= mention.start < b for a, b in inside):
-                continue
-            return mention.text
+            if (
+                mention.start < offset
+                and mention.label == "PERSON"
+                and not self._in_quote(mention.start)
+            ):
+                return mention.text
         return None
 
-    def _resolve(
-        self, speaker_text: str, start: int, end: int, offset: int, inside: list[tuple[int, int]]
-    ) -> str | None:
+    def resolve(self, speaker_text: str, start: int, end: int, offset: int) -> str | None:
         """Canonical-ish speaker: a named mention in the span, a pronoun's antecedent, else text."""
         low = speaker_text.lower()
         if low in _PERSON_PRONOUNS:
-            return self._last_person_before(offset, inside)
+            return self._antecedent(offset)
         if low in PRONOUNS:
             return None
-        named = [
-            m for m in self._mentions_in(start, end) if m.label in ("PERSON", "ORG", "NORP", "GPE")
+        inside = [
+            m
+            for m in self.mentions
+            if m.start >= start and m.end <= end and m.label in ("PERSON", "ORG", "NORP", "GPE")
         ]
-        if named:
-            persons = [m for m in named if m.label == "PERSON"]
-            return (persons or named)[0].text
+        if inside:
+
+            def rank(m: EntityMention) -> tuple[int, int, int]:
+                possessive = self.text[m.end : m.end + 2] in ("'s", "’s")
+                return (possessive, m.label != "PERSON", m.start)
+
+            return min(inside, key=rank).text
         return speaker_text or None
+
+    def _remember(self, speaker: str | None, offset: int) -> None:
+        if speaker and any(m.text == speaker and m.label == "PERSON" for m in self.mentions):
+            self._speakers.append((offset, speaker))
 
     # --- direct quotes ---------------------------------------------------------------------
     def direct(self) -> list[Quote]:
-        spans = find_quote_spans(self.text)
-        inside = [(s.start - 1, s.end + 1) for s in spans]
         quotes: list[Quote] = []
         quote_ends: list[int] = []
-        last_speaker: tuple[str | None, str | None, int] = (None, None, -10)
-        for span in spans:
-            sentence = self._sentence_at(span.start)
+        last: tuple[str | None, str | None, int] = (None, None, -10)
+        for span in self.spans:
+            sentence = self.sentence_at(span.start)
             para = self.sentences[sentence].paragraph if self.sentences else 0
-            found = self._speaker_after(span) or self._speaker_before(span)
+            found = (
+                self._speaker_after(span) or self._speaker_before(span) or self._speaker_in(span)
+            )
             if found is None:
-                # split quote: "A," he said. "B." -> B continues A
                 if quotes and self._is_continuation(quote_ends[-1], span.start):
-                    quotes[-1].text = f"{quotes[-1].text.rstrip()} {span.text.strip()}"
+                    head = re.sub(r",$", ".", quotes[-1].text.rstrip())
+                    quotes[-1].text = f"{head} {span.text.strip()}"
                     quote_ends[-1] = span.end
                     continue
-                speaker, speaker_text, cue = None, None, None
-                if last_speaker[2] >= para - 1 and last_speaker[0]:
-                    speaker, speaker_text = last_speaker[0], last_speaker[1]
+                if len(span.text.split()) < 4 or not re.search(r"[.!?,]\W*$", span.text):
+                    continue  # a title or scare quote nobody is said to have said
+                if last[2] >= para - 1 and last[0] and self._opens_paragraph(span):
+                    speaker, speaker_text, cue = last[0], last[1], None
+                else:
+                    speaker, speaker_text, cue = None, None, None
             else:
                 speaker_text, cue, s_start, s_end = found
-                speaker = self._resolve(speaker_text, s_start, s_end, span.start, inside)
-                last_speaker = (speaker, speaker_text, para)
+                speaker = self.resolve(speaker_text, s_start, s_end, span.start)
+                last = (speaker, speaker_text, para)
+                self._remember(speaker, span.start)
             quotes.append(
                 Quote(
                     text=span.text.strip(),
@@ -344,104 +289,130 @@ class QuoteExtractor:
             quote_ends.append(span.end)
         return quotes
 
+    def _opens_paragraph(self, span: _Span) -> bool:
+        line_start = self.text.rfind("\n", 0, span.start) + 1
+        return not self.text[line_start : span.start - 1].strip()
+
     def _is_continuation(self, prev_end: int, start: int) -> bool:
         between = self.text[prev_end:start]
-        if "\n\n" in between or len(between) > 80:
+        if "\n" in between.strip(' \t\r,."”’') or len(between) > 90:
             return False
         return bool(re.search(rf"\b(?:{_CUE})\b", between))
 
     def _speaker_after(self, span: _Span) -> tuple[str, str, int, int] | None:
         close = span.end + 1
-        tail = self.text[close : close + 160].split("\n", 1)[0]
+        tail = self.text[close : close + 200].split("\n", 1)[0]
+        if not re.match(r"^\s*[,.!?—–-]?\s*\S", tail):
+            return None
         for pattern in (_AFTER_CUE_FIRST, _AFTER_SPK_FIRST):
             match = pattern.match(tail)
             if not match:
                 continue
-            spk = _strip_speaker(match.group("spk"))
-            if not _plausible_speaker(spk) or "“" in match.group("spk"):
+            raw = match.group("spk")
+            spk = _strip_speaker(raw.split(",")[0] if pattern is _AFTER_SPK_FIRST else raw)
+            s_start = close + match.start("spk") + max(raw.find(spk), 0)
+            n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(raw))
+            if not _plausible_speaker(spk, n_inside):
                 continue
-            s_start = close + match.start("spk") + match.group("spk").find(spk)
+            if pattern is _AFTER_CUE_FIRST and spk.split()[0].lower() in ("the", "a", "an"):
+                # "said a senior official who asked not to be named": keep the description
+                rest = re.match(r"[^.;!?\"“”]*", tail[match.start("spk") :])
+                if rest and "who" in rest.group(0).split():
+                    spk = rest.group(0).strip(" ,")
             return spk, match.group("cue").lower(), s_start, s_start + len(spk)
         return None
 
     def _speaker_before(self, span: _Span) -> tuple[str, str, int, int] | None:
         open_at = span.start - 1
-        sentence = self.sentences[self._sentence_at(open_at)] if self.sentences else None
+        sent = self.sentences[self.sentence_at(open_at)] if self.sentences else None
         line_start = self.text.rfind("\n", 0, open_at) + 1
-        head_start = max(sentence.start if sentence else 0, line_start, open_at - 200)
+        head_start = max(sent.start if sent else 0, line_start, open_at - 240)
         head = self.text[head_start:open_at]
+        colon = _COLON.search(head)
+        if (colon and colon.start() == 0) or (colon and not _BEFORE.search(head)):
+            spk = colon.group("spk")
+            s_start = head_start + colon.start("spk")
+            if _plausible_speaker(spk, 1):
+                return spk, ":", s_start, s_start + len(spk)
         match = _BEFORE.search(head)
         if not match:
             return None
-        spk = _strip_speaker(match.group("spk"))
-        if not _plausible_speaker(spk):
+        spk, rel = _speaker_from_pre(match.group("spk"))
+        s_start = head_start + match.start("spk") + rel
+        n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
+        if not _plausible_speaker(spk, n_inside):
             return None
-        s_start = head_start + match.start("spk") + match.group("spk").rfind(spk)
         return spk, match.group("cue").lower(), s_start, s_start + len(spk)
+
+    def _speaker_in(self, span: _Span) -> tuple[str, str, int, int] | None:
+        """A cue earlier in the quote's sentence: 'X called the plan "a disaster"'."""
+        sent = self.sentences[self.sentence_at(span.start)] if self.sentences else None
+        if sent is None:
+            return None
+        head = self.text[sent.start : span.start - 1]
+        for match in _CUE_IN_HEAD.finditer(head):
+            pre = head[: match.start()]
+            if self._in_quote(sent.start + match.start("cue")):
+                continue
+            spk, rel = _speaker_from_pre(pre)
+            s_start = sent.start + rel
+            n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
+            if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 12:
+                return spk, match.group("cue").lower(), s_start, s_start + len(spk)
+        return None
 
     # --- indirect speech ---------------------------------------------------------------------
     def indirect(self, quoted_sentences: set[int]) -> list[Quote]:
         quotes: list[Quote] = []
-        spans = find_quote_spans(self.text)
-        inside = [(s.start - 1, s.end + 1) for s in spans]
         for sent in self.sentences:
             if sent.index in quoted_sentences:
                 continue
-            found = self._indirect_in(sent, inside)
+            found = self._indirect_in(sent)
             if found is not None:
                 quotes.append(found)
+                self._remember(found.speaker, sent.start)
         return quotes
 
-    def _indirect_in(self, sent: Sentence, inside: list[tuple[int, int]]) -> Quote | None:
+    def _indirect_in(self, sent: Sentence) -> Quote | None:
         text = sent.text
         match = _ACCORDING_TO.search(text)
         if match:
             spk = _strip_speaker(match.group("spk"))
-            content = (text[: match.start()] + text[match.end() :]).strip(" ,.")
-            if spk and len(content.split()) >= 3:
+            content = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.")
+            if spk:
                 a = sent.start + match.start("spk")
-                return self._make_indirect(
-                    content, spk, "according to", sent, a, a + len(spk), inside
-                )
+                return self._make(content, spk, "according to", sent, a)
         trail = _INDIRECT_TRAIL.match(text)
         if trail:
-            spk_raw = trail.group("spk1") or trail.group("spk2") or ""
-            cue = (trail.group("cue1") or trail.group("cue2") or "").lower()
-            spk = _strip_speaker(spk_raw)
-            if _plausible_speaker(spk) and len(spk.split()) <= 10:
-                group = "spk1" if trail.group("spk1") else "spk2"
-                a = sent.start + trail.start(group) + spk_raw.find(spk)
+            group = "spk1" if trail.group("spk1") else "spk2"
+            raw = trail.group(group) or ""
+            spk = _strip_speaker(raw)
+            a = sent.start + trail.start(group) + max(raw.find(spk), 0)
+            n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
+            if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 10:
+                cue = (trail.group("cue1") or trail.group("cue2") or "").lower()
                 content = trail.group("content").strip(' ,"“”')
-                return self._make_indirect(content, spk, cue, sent, a, a + len(spk), inside)
-        lead = _INDIRECT_LEAD.match(text)
-        if lead:
-            pre = lead.group("pre")
-            spk = _strip_speaker(pre)
-            if (
-                _plausible_speaker(spk)
-                and len(spk.split()) <= 12
-                and not pre.rstrip().endswith(",")
-            ):
-                a = sent.start + pre.find(spk) if spk else sent.start
+                return self._make(content, spk, cue, sent, a)
+        for pattern in (_INDIRECT_LEAD, _INDIRECT_THAT):
+            lead = pattern.match(text)
+            if not lead:
+                continue
+            spk, rel = _speaker_from_pre(lead.group("pre"))
+            a = sent.start + rel
+            n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
+            if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 14:
                 content = lead.group("content").strip(' ,."“”')
-                return self._make_indirect(
-                    content, spk, lead.group("cue").lower(), sent, a, a + len(spk), inside
-                )
+                return self._make(content, spk, lead.group("cue").lower(), sent, a)
         return None
 
-    def _make_indirect(
-        self,
-        content: str,
-        spk: str,
-        cue: str,
-        sent: Sentence,
-        a: int,
-        b: int,
-        inside: list[tuple[int, int]],
-    ) -> Quote | None:
+    def _make(self, content: str, spk: str, cue: str, sent: Sentence, a: int) -> Quote | None:
+        if cue.startswith(("tell", "told")):
+            told = _TOLD_OBJECT.match(content)  # "told the news agency AFP that ..."
+            if told and len(told.group("obj").split()) <= 8:
+                content = told.group("rest")
         if len(content.split()) < 3:
             return None
-        speaker = self._resolve(spk, a, b, a, inside)
+        speaker = self.resolve(spk, a, a + len(spk), a)
         return Quote(
             text=content,
             speaker=speaker,
@@ -455,14 +426,14 @@ class QuoteExtractor:
 def extract_quotes(
     text: str, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]
 ) -> list[Quote]:
-    """All quotes of one article, direct first then indirect, each sentence used once."""
+    """All quotes of one article, direct and indirect, in sentence order."""
     extractor = QuoteExtractor(text, sentences, mentions)
     direct = extractor.direct()
-    quoted = {q.sentence for q in direct}
-    # a direct quote spanning several sentences covers all of them
-    for span in find_quote_spans(text):
-        first = extractor._sentence_at(span.start)
-        last = extractor._sentence_at(span.end)
-        quoted.update(range(first, last + 1))
+    quoted: set[int] = set()
+    for span in extractor.spans:  # a sentence holding (part of) a direct quote is not re-read
+        if len(span.text.split()) >= 4:
+            first = extractor.sentence_at(span.start)
+            quoted.update(range(first, extractor.sentence_at(span.end) + 1))
+    quoted.update(q.sentence for q in direct)
     indirect = extractor.indirect(quoted)
     return sorted(direct + indirect, key=lambda q: q.sentence)

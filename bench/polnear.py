@@ -1,0 +1,214 @@
+"""PolNeAR attribution benchmark: are the quotes newstrace finds the attributions people marked?
+
+For each article (first annotator's .ann when several exist) the gold attributions are the brat
+events linking Source / Cue / Content. A predicted quote matches a gold attribution when their
+content spans overlap (one-to-one, greedy by overlap size); P/R/F1 count matches. Speaker accuracy
+is over matched pairs: the predicted speaker (as written, or as resolved) names the gold source
+(same head word, case-insensitive; a pronoun source counts when we resolved it to the same
+person the gold pronoun's sentence names, or wrote the same pronoun).
+
+Baseline in the same run: every sentence containing "said"/"says"/"according to" as one
+attribution whose content is the sentence and whose speaker is the first capitalised word.
+
+    .venv/bin/python bench/polnear.py [--split test|dev|train] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newstrace.analyze import Analyzer, resolve_entities  # noqa: E402
+from newstrace.analyze.resolve import normalise_name  # noqa: E402
+from newstrace.model import Article, Quote  # noqa: E402
+from newstrace.settings import Settings  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "datasets" / "polnear" / "data"
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "his", "her", "their"}
+
+
+@dataclass
+class Attribution:
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None
+    source_text: str
+
+
+@dataclass
+class Predicted:
+    content: tuple[int, int]
+    speaker: str | None
+    speaker_text: str | None
+
+
+def read_gold(ann: Path) -> list[Attribution]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            kind, *offs = parts[1].split(" ", 1)
+            ranges = [tuple(map(int, r.split())) for r in offs[0].split(";")] if offs else []
+            spans[parts[0]] = (kind, [(a, b) for a, b in ranges], parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    out: list[Attribution] = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if not content:
+            continue
+        source = spans.get(event.get("Source", ""))
+        out.append(
+            Attribution(
+                content=content[1],
+                source=source[1][0] if source else None,
+                source_text=source[2] if source else "",
+            )
+        )
+    return out
+
+
+def locate(text: str, quote: Quote, sentence_start: int) -> tuple[int, int] | None:
+    probe = quote.text[:60]
+    at = text.find(probe, max(0, sentence_start - 5))
+    if at < 0:
+        at = text.find(probe)
+    if at < 0:
+        return None
+    return at, at + len(quote.text)
+
+
+def overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(a[1], b) - max(a[0], s)) for s, b in spans)
+
+
+def head(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'’\-]*", normalise_name(name))
+    return words[-1].lower() if words else ""
+
+
+def speaker_correct(pred: Predicted, gold: Attribution, text: str) -> bool:
+    gold_text = gold.source_text.strip()
+    if not gold_text:
+        return pred.speaker is None
+    gold_heads = {w.lower() for w in re.findall(r"[A-Za-z][\w'’\-]*", gold_text)}
+    for cand in (pred.speaker_text, pred.speaker):
+        if cand and head(cand) and head(cand) in gold_heads:
+            return True
+    return False
+
+
+def match(gold: list[Attribution], pred: list[Predicted]) -> list[tuple[Attribution, Predicted]]:
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            ov = overlap(p.content, g.content)
+            if ov > 0:
+                pairs.append((ov, gi, pi))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gold[gi], pred[pi]))
+    return out
+
+
+_BASE = re.compile(r"\b(said|says|say|according to|told)\b")
+
+
+def baseline(article: Article) -> list[Predicted]:
+    out = []
+    for s in article.sentences:
+        if _BASE.search(s.text):
+            cap = re.search(r"\b[A-Z][a-z]+\b", s.text)
+            spk = cap.group(0) if cap else None
+            out.append(Predicted((s.start, s.end), spk, spk))
+    return out
+
+
+def ours(article: Article) -> list[Predicted]:
+    out = []
+    for q in article.quotes:
+        span = locate(article.text, q, article.sentences[q.sentence].start)
+        if span:
+            out.append(Predicted(span, q.speaker, q.speaker_text))
+    return out
+
+
+def load_split(split: str, limit: int | None) -> list[tuple[Article, list[Attribution]]]:
+    texts = sorted((DATA / split / "text").glob("*.txt"))
+    anns = sorted((DATA / split / "attributions").glob("*.ann"))
+    items = []
+    for txt in texts:
+        ann = next((a for a in anns if a.name.startswith(txt.stem + "_")), None)
+        if ann is None:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        items.append((Article(id=txt.stem, source=str(txt), text=text), read_gold(ann)))
+        if limit and len(items) >= limit:
+            break
+    return items
+
+
+def score(items: list[tuple[Article, list[Attribution]]], system: str) -> dict[str, float]:
+    tp = fp = fn = 0
+    right = 0
+    for article, gold in items:
+        pred = baseline(article) if system == "baseline" else ours(article)
+        pairs = match(gold, pred)
+        tp += len(pairs)
+        fp += len(pred) - len(pairs)
+        fn += len(gold) - len(pairs)
+        right += sum(speaker_correct(p, g, article.text) for g, p in pairs)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": p, "R": r, "F1": f, "speaker": right / tp if tp else 0.0, "tp": tp}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="test")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--ner", default="auto", choices=["auto", "spacy", "rules"])
+    args = parser.parse_args()
+    items = load_split(args.split, args.limit)
+    settings = Settings(embedder="lexical", ner=args.ner)
+    analyzer = Analyzer(settings, embed=False)
+    analyzer.analyze([items[0][0]])  # warm the models outside the timing
+    times = []
+    for article, _ in items:
+        t0 = time.perf_counter()
+        analyzer.analyze([article])
+        resolve_entities([article])
+        times.append(time.perf_counter() - t0)
+    n_sent = sum(len(a.sentences) for a, _ in items)
+    machine = f"{platform.machine()} 2-core, no GPU"
+    print("| system | machine | data | P | R | F1 | speaker acc | matched | ms/article (median) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for system in ("baseline", f"newstrace ({analyzer.name})"):
+        res = score(items, "baseline" if system == "baseline" else "ours")
+        speed = f"{1000 * statistics.median(times):.1f}" if system != "baseline" else "-"
+        print(
+            f"| {system} | {machine} | PolNeAR {args.split} ({len(items)} articles, "
+            f"{n_sent} sentences) | {res['P']:.3f} | {res['R']:.3f} | {res['F1']:.3f} | "
+            f"{res['speaker']:.3f} | {res['tp']} | {speed} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

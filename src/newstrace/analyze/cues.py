@@ -1,0 +1,181 @@
+"""The words that mark attribution: speech and stance verbs in all their forms, and their regexes.
+
+Kept apart from quotes.py so that sources, quantities and benchmarks share one list.
+"""
+
+from __future__ import annotations
+
+import re
+
+# verbs of saying and of stated stance; a reporter uses them to hand a statement to a source
+SPEECH_LEMMAS = [
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "declare",
+    "explain",
+    "note",
+    "warn",
+    "claim",
+    "insist",
+    "argue",
+    "assert",
+    "report",
+    "write",
+    "tweet",
+    "post",
+    "confirm",
+    "deny",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "predict",
+    "estimate",
+    "urge",
+    "allege",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+    "concede",
+    "contend",
+    "maintain",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "recall",
+    "reply",
+    "respond",
+    "answer",
+    "ask",
+    "caution",
+    "complain",
+    "charge",
+    "counter",
+    "disclose",
+    "reveal",
+    "indicate",
+    "observe",
+    "remark",
+    "comment",
+    "continue",
+    "conclude",
+    "testify",
+    "signal",
+    "hint",
+    "agree",
+    "boast",
+    "proclaim",
+    "reiterate",
+    "repeat",
+    "shout",
+    "joke",
+    "quip",
+    "yell",
+    "chant",
+    "call",
+    "describe",
+    "accuse",
+    "blame",
+    "criticize",
+    "criticise",
+    "praise",
+    "dismiss",
+    "defend",
+    "thank",
+    "congratulate",
+    "tout",
+    "slam",
+    "attack",
+    "mention",
+    "cite",
+    "discuss",
+    "express",
+    "endorse",
+    "demand",
+    "believe",
+    "think",
+    "hope",
+    "fear",
+    "expect",
+    "worry",
+    "predict",
+    "acknowledge",
+    "recount",
+    "lament",
+    "question",
+    "complain",
+    "concede",
+    "brag",
+    "scoff",
+    "retort",
+    "contend",
+    "inform",
+    "assure",
+    "remind",
+    "announce",
+    "quote",
+]
+# verbs that attribute only with a that-clause ("a poll showed that ...")
+THAT_LEMMAS = [
+    "show",
+    "find",
+    "conclude",
+    "learn",
+    "know",
+    "realize",
+    "realise",
+    "understand",
+    "feel",
+    "recognize",
+    "recognise",
+    "acknowledge",
+    "determine",
+    "estimate",
+    "indicate",
+]
+PHRASAL = ["point out", "pointed out", "points out", "pointing out", "according to"]
+
+_IRREGULAR = {
+    "say": ["said", "says", "saying"],
+    "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "writes", "writing", "written"],
+    "think": ["thought", "thinks", "thinking"],
+    "find": ["found", "finds", "finding"],
+    "know": ["knew", "knows", "knowing", "known"],
+    "feel": ["felt", "feels", "feeling"],
+    "understand": ["understood", "understands"],
+    "show": ["showed", "shows", "showing", "shown"],
+    "learn": ["learned", "learnt", "learns"],
+}
+
+
+def inflect(lemma: str) -> list[str]:
+    """A verb's finite and -ing forms (regular English morphology plus a few irregulars)."""
+    if lemma in _IRREGULAR:
+        return [lemma, *_IRREGULAR[lemma]]
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    elif lemma in ("admit", "quip", "signal", "scoff", "commit"):
+        past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    third = (
+        lemma + "es"
+        if lemma.endswith(("s", "sh", "ch", "x", "z"))
+        else (
+            lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2] not in "aeiou" else lemma + "s"
+        )
+    )
+    return [lemma, past, third, ing]
+
+
+SPEECH_FORMS = frozenset(f for lemma in SPEECH_LEMMAS for f in inflect(lemma))
+THAT_FORMS = frozenset(f for lemma in THAT_LEMMAS for f in inflect(lemma)) - SPEECH_FORMS
+SPEECH_CUE = "|".join(sorted(SPEECH_FORMS, key=len, reverse=True))
+THAT_CUE = "|".join(sorted(THAT_FORMS, key=len, reverse=True))
+ANY_CUE_RE = re.compile(rf"\b(?:{SPEECH_CUE}|point(?:s|ed|ing)? out)\b", re.IGNORECASE)
