@@ -31,14 +31,16 @@ def _instant(value: str | None) -> datetime | None:
 
 def _story_of(run: DossierRun, key: str) -> str:
     aid = run.id(key)
-    owners = [s["id"] for s in run.data["stories"] if aid in s["articles"]]
+    owners = [str(s["id"]) for s in run.data["stories"] if aid in s["articles"]]
     assert len(owners) == 1, f"{key} is in {len(owners)} stories: {owners}"
     return owners[0]
 
 
 def _event_of(run: DossierRun, key: str) -> str:
     aid = run.id(key)
-    owners = [e["id"] for s in run.data["stories"] for e in s["events"] if aid in e["articles"]]
+    owners = [
+        str(e["id"]) for s in run.data["stories"] for e in s["events"] if aid in e["articles"]
+    ]
     assert len(owners) == 1, f"{key} is in {len(owners)} events: {owners}"
     return owners[0]
 
