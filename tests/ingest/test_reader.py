@@ -41,8 +41,9 @@ def test_batch_goes_on_after_errors(samples: Path, bad_inputs: Path) -> None:
 
 def test_file_over_the_limit_is_refused_without_reading(tmp_path: Path) -> None:
     big = tmp_path / "dump.txt"
-    with big.open("wb") as handle:
-        handle.truncate(FIFTY_MB)  # sparse: 50 MiB on paper, instant to create
+    line = b"Port officials said 4,200 containers were handled on Tuesday, a record.\n"
+    big.write_bytes(line * (FIFTY_MB // len(line)) + b"x" * (FIFTY_MB % len(line)))
+    assert big.stat().st_size == FIFTY_MB
     small = tmp_path / "z.txt"
     small.write_text("The coast road reopened on Thursday morning, police said.\n")
     items = list(read_paths([big, small]))
@@ -78,3 +79,28 @@ def test_same_stem_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None:
         (tmp_path / folder / "update.txt").write_text(text + "\n")
     ids = [i.id for i in read_paths([tmp_path]) if isinstance(i, Article)]
     assert ids == ["update", "update-2"]
+
+
+def test_oversized_jsonl_record_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "stream.jsonl"
+    huge = '{"id": "huge", "text": "' + "word " * 300_000 + '"}'
+    path.write_text(
+        huge + '\n{"id": "small", "text": "Ferries resumed on Friday, operators said."}\n',
+        encoding="utf-8",
+    )
+    items = list(read_paths([path], max_bytes=1_000_000))
+    assert isinstance(items[0], IngestError)
+    assert items[0].reason == "record too large: over the 1 MB limit (--max-bytes)"
+    assert items[0].record == "1"
+    assert isinstance(items[1], Article) and items[1].id == "small"
+
+
+def test_unknown_extensions_are_refused_and_bare_names_read_as_text(tmp_path: Path) -> None:
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text("date,containers\n2026-03-04,4200\n")
+    bare = tmp_path / "NOTES"
+    bare.write_text("Harbour reopened on Friday, the port authority said.\n")
+    items = list(read_paths([sheet, bare]))
+    assert isinstance(items[0], IngestError)
+    assert items[0].reason.startswith("unsupported file type '.csv' (known: ")
+    assert isinstance(items[1], Article) and items[1].id == "NOTES"

@@ -82,3 +82,18 @@ def test_postgres_url_opens_postgres(postgres_url: str) -> None:
     again = open_store(postgres_url)  # second open: schema already there
     assert again.article_count() == 1
     again.close()
+
+
+def test_one_sqlite_store_shared_by_threads(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = SQLiteStore(tmp_path / "news.db")
+
+    def add(n: int) -> bool:
+        added = store.add_article(Article(id=f"t{n}", source="s", text=f"Thread report {n}."))
+        return added and store.get_article(f"t{n}") is not None
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert all(pool.map(add, range(200)))
+    assert store.article_count() == 200
+    store.close()

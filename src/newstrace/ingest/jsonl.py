@@ -15,7 +15,7 @@ from typing import Any
 
 from newstrace.ingest.clean import normalize_text, one_line
 from newstrace.ingest.dates import normalize_date
-from newstrace.ingest.limits import too_large
+from newstrace.ingest.limits import megabytes
 from newstrace.model import Article, IngestError
 
 _TEXT_KEYS = ("text", "body", "content")
@@ -32,7 +32,8 @@ def read_jsonl(
             continue
         where = str(number)
         if len(raw) > max_bytes:
-            yield IngestError(source, too_large("record", len(raw), max_bytes), where)
+            reason = f"record too large: over the {megabytes(max_bytes)} limit (--max-bytes)"
+            yield IngestError(source, reason, where)
             continue
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")

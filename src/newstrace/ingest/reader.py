@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newstrace.ingest.decode import NotText, decode_bytes
 from newstrace.ingest.feeds import looks_like_feed, read_feed
@@ -51,6 +52,9 @@ def read_paths(
     """
     seen: dict[str, int] = {}
     for path in _walk(paths):
+        if isinstance(path, IngestError):
+            yield path
+            continue
         for item in read_file(path, max_bytes=max_bytes):
             if isinstance(item, Article):
                 item.id = _unique(item.id, seen)
@@ -72,33 +76,62 @@ def _walk(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
             yield IngestError(str(raw), "no such file or directory")
 
 
-def read_file(path: Path | IngestError, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Everything one file holds; an OSError becomes an IngestError."""
-    if isinstance(path, IngestError):
-        yield path
-        return
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Everything one file holds. Never raises: any failure is an IngestError for the file."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size == 0:
-            yield IngestError(source, "empty file")
-            return
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
-        kind = _kind(path, head)
-        if kind in ("warc", "warc.gz"):
-            yield from read_warc(path, source=source, max_bytes=max_bytes)
-        elif kind == "jsonl":
-            with path.open("rb") as handle:
-                yield from read_jsonl(
-                    handle, source=source, stem=file_id(path), max_bytes=max_bytes
-                )
-        elif size > max_bytes:
-            yield IngestError(source, too_large("file", size, max_bytes))
-        else:
-            yield from _read_whole(path, kind, source)
+        yield from _read_file(path, source, max_bytes)
     except OSError as exc:
         yield IngestError(source, f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug must not stop the batch; say what happened
+        yield IngestError(source, f"unexpected error while reading: {type(exc).__name__}: {exc}")
+
+
+def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
+    size = path.stat().st_size
+    if size == 0:
+        yield IngestError(source, "empty file")
+        return
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+    kind = _kind(path, head)
+    if kind not in ("warc", "warc.gz") and _looks_binary(head):
+        yield IngestError(source, "binary file, not text (contains NUL bytes)")
+    elif kind == "unsupported":
+        known = " ".join(sorted(EXTENSIONS))
+        yield IngestError(source, f"unsupported file type '{path.suffix}' (known: {known})")
+    elif kind in ("warc", "warc.gz"):
+        yield from read_warc(path, source=source, max_bytes=max_bytes)
+    elif kind == "jsonl":
+        with path.open("rb") as handle:
+            lines = bounded_lines(handle, max_bytes)
+            yield from read_jsonl(lines, source=source, stem=file_id(path), max_bytes=max_bytes)
+    elif size > max_bytes:
+        yield IngestError(source, too_large("file", size, max_bytes))
+    else:
+        yield from _read_whole(path, kind, source)
+
+
+def _looks_binary(head: bytes) -> bool:
+    """NUL bytes in the first kilobytes of a file without a UTF-16/32 byte-order mark."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return False
+    return b"\x00" in head
+
+
+def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """Lines of a binary stream; a line longer than `limit` is yielded as its first `limit + 1`
+    bytes (so the reader can report it) while the rest is skipped without holding it in memory."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:
+                rest = handle.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield line
 
 
 def _read_whole(path: Path, kind: str, source: str) -> Iterator[Item]:
@@ -132,13 +165,17 @@ def _kind(path: Path, head: bytes) -> str:
     name = path.name.lower()
     if name.endswith((".warc.gz", ".arc.gz")):
         return "warc.gz"
-    by_extension = EXTENSIONS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    by_extension = EXTENSIONS.get(suffix)
     sniffed = _sniff(head)
     if by_extension in ("xml", None) and sniffed is not None:
         return sniffed
     if by_extension in TEXT_EXTENSIONS.values() and sniffed in ("html", "feed", "warc"):
         return sniffed
-    return by_extension or "text"
+    if by_extension is None:
+        # no extension (or a version-like one, `story.2026`): plain text; anything else: refuse
+        return "text" if not suffix or suffix[1:].isdigit() else "unsupported"
+    return by_extension
 
 
 def _sniff(head: bytes) -> str | None:

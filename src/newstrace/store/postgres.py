@@ -89,8 +89,7 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[Executor]:
-        with self._conn.transaction():
-            cursor = self._conn.cursor()
+        with self._conn.transaction(), self._conn.cursor() as cursor:
 
             def execute(sql: str, params: Sequence[Any] = ()) -> Cursor:
                 cursor.execute(_PLACEHOLDER.sub("%s", sql), tuple(params))

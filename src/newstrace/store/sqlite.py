@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,8 +53,13 @@ class SQLiteStore(SqlStore):
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # One connection may serve the threads of a web server: a lock serialises its use.
+        self._lock = threading.RLock()
         self._conn = sqlite3.connect(
-            self.path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000
+            self.path,
+            isolation_level=None,
+            timeout=_BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
         )
         self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         self._conn.execute("PRAGMA journal_mode = WAL")
@@ -63,7 +69,7 @@ class SQLiteStore(SqlStore):
 
     # --- schema ------------------------------------------------------------
     def schema_version(self) -> int:
-        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        return int(self._query("PRAGMA user_version")[0][0])
 
     def _migrate(self) -> None:
         if self.schema_version() == SCHEMA_VERSION:
@@ -83,16 +89,18 @@ class SQLiteStore(SqlStore):
     @contextmanager
     def _transaction(self) -> Iterator[Executor]:
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield _executor(conn)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        with self._lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield _executor(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return list(self._conn.execute(sql, tuple(params)).fetchall())
+        with self._lock:
+            return list(self._conn.execute(sql, tuple(params)).fetchall())
 
     def search(self, query: str, limit: int = 50) -> list[str]:
         words = _WORD.findall(query)
@@ -108,7 +116,7 @@ class SQLiteStore(SqlStore):
 
     def integrity_check(self) -> str:
         """`ok` when the file is sound (PRAGMA integrity_check)."""
-        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+        return str(self._query("PRAGMA integrity_check")[0][0])
 
     def close(self) -> None:
         self._conn.close()
