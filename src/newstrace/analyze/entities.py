@@ -424,6 +424,10 @@ def mentions_from_doc(
         if ent.label_ not in KEPT_LABELS:
             continue
         start, end = clean_span(doc.text, ent.start_char, ent.end_char)
+        if "\n" in doc.text[start:end]:  # NER ran across a line break: keep the longest line
+            lines = list(re.finditer(r"[^\n]+", doc.text[start:end]))
+            longest = max(lines, key=lambda m: len(m.group(0).strip()))
+            start, end = start + longest.start(), start + longest.end()
         text = doc.text[start:end].strip()
         if not text or not any(c.isalpha() for c in text):
             continue

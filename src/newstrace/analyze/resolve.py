@@ -22,6 +22,7 @@ RESOLVED_LABELS = frozenset(
 _SKIP_IN_INITIALS = frozenset({"of", "the", "and", "for", "de", "&", "in", "on", "a", "an"})
 _ARTICLE = re.compile(r"(?i)^the\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
@@ -112,6 +113,7 @@ class EntityResolver:
         # 1. multi-word names group by their normalised form (case-insensitive)
         for article, mention, form in multi:
             self._group(form.lower()).add(mention, form, article.id, self._votes(article, mention))
+        self._merge_person_variants()
         persons = {k: g for k, g in self.groups.items() if _person_like(g)}
         by_initials: dict[str, list[str]] = defaultdict(list)
         for key, group in self.groups.items():
@@ -122,6 +124,41 @@ class EntityResolver:
             key = self._single_key(article, mention, form, persons, by_initials)
             self._group(key).add(mention, form, article.id, self._votes(article, mention))
         return self._entities()
+
+    def _merge_person_variants(self) -> None:
+        """'Mark Jay Heller' / 'Mark Heller', 'Comedian Ellen DeGeneres' / 'Ellen DeGeneres'."""
+        persons = [k for k, g in self.groups.items() if _person_like(g)]
+        by_core: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for key in persons:
+            words = [w for w in key.split() if w.strip(".") not in _NAME_SUFFIXES]
+            if len(words) >= 2:
+                by_core[(words[0], words[-1])].append(key)
+        two_word = {k for k in persons if len(k.split()) == 2}
+        target: dict[str, str] = {}
+        for keys in by_core.values():
+            if len(keys) > 1:
+                main = max(keys, key=lambda k: sum(self.groups[k].forms.values()))
+                target.update({k: main for k in keys if k != main})
+        for key in persons:
+            words = key.split()
+            if key in target or len(words) < 3:
+                continue
+            tail, head = " ".join(words[-2:]), " ".join(words[:2])
+            if tail in two_word and not any(w in ORG_SUFFIXES for w in words):
+                target[key] = tail  # a leading role word spaCy kept: "Comedian Ellen DeGeneres"
+            elif head in two_word and not any(w in ORG_SUFFIXES for w in words[2:]):
+                target[key] = head  # a headline word glued on: "Ellen DeGeneres Returns"
+        for key, main in target.items():
+            while main in target and target[main] != key:
+                main = target[main]
+            if key == main or key not in self.groups or main not in self.groups:
+                continue
+            source = self.groups.pop(key)
+            dest = self.groups[main]
+            dest.forms.update(source.forms)
+            dest.labels.update(source.labels)
+            dest.articles |= source.articles
+            dest.mentions.extend(source.mentions)
 
     def _group(self, key: str) -> _Group:
         if key not in self.groups:
