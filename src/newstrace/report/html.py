@@ -6,6 +6,7 @@ provenance graph is drawn here as SVG so both surfaces show the same picture.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -53,6 +54,12 @@ def environment(extra: Sequence[BaseLoader] = ()) -> Environment:
         lstrip_blocks=True,
     )
     return env
+
+
+@functools.cache
+def _report_environment() -> Environment:
+    """Templates compile once per process, not once per report."""
+    return environment()
 
 
 def _truncate(text: str, limit: int) -> str:
@@ -258,7 +265,7 @@ class ReportLinks:
 def render_story_html(store: Store, story_id: str) -> str:
     """One self-contained HTML page for a story (raises views.ViewNotFound for an unknown id)."""
     view, diffs = story_with_diffs(store, story_id)
-    template = environment().get_template("story_report.html.j2")
+    template = _report_environment().get_template("story_report.html.j2")
     return template.render(
         view=view,
         diffs=diffs,
