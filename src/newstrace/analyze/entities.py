@@ -444,7 +444,8 @@ def mentions_from_doc(
 
 
 def _guess_label(words: list[str], prev_word: str) -> str:
-    last = words[-1].lower().strip(".")
+    words = [w.rstrip(".,") or w for w in words]
+    last = words[-1].lower()
     if prev_word.lower().strip(".") in PERSON_TITLES:
         return "PERSON"
     if last in ORG_SUFFIXES or any(w.lower() in ORG_SUFFIXES for w in words):
@@ -479,6 +480,10 @@ def rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[EntityMentio
             while words[lead:] and words[-1].lower() in {"of", "the", "de", "and", "for"}:
                 words.pop()
             kept = words[lead:]
+            titled_at = [i for i, w in enumerate(kept[:-1]) if w.lower().strip(".") in TITLES]
+            if titled_at and _person_shaped(kept[titled_at[-1] + 1 :]):
+                lead += titled_at[-1] + 1  # "Transport Minister Anna Berg" -> "Anna Berg"
+                kept = words[lead:]
             if not kept:
                 continue
             prefix = " ".join(words[:lead])
@@ -503,6 +508,12 @@ def rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[EntityMentio
                 )
             )
     return out
+
+
+def _person_shaped(words: list[str]) -> bool:
+    return 1 <= len(words) <= 3 and all(
+        w[:1].isupper() and w[1:].islower() and w.lower() not in ORG_SUFFIXES for w in words
+    )
 
 
 def _word_before(text: str, pos: int) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newstrace.analyze.cues import SPEECH_CUE, THAT_CUE
+from newstrace.analyze.resolve import normalise_name
 from newstrace.model import EntityMention, Quote, Sentence
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
@@ -29,13 +30,13 @@ _AUX += r"quickly|flatly|angrily|bluntly|simply|reportedly|still|even)\s+)*"
 _QUOTE_PATTERNS = [
     re.compile(r"“([^”“]{1,}?)”"),
     re.compile(r'(?<![\w])"([^"\n]{1,}?)"'),
-    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^’‘\n]*?[^\s’])’(?![a-z])"),
-    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'([^'\n]*?[^\s'])'(?![a-z])"),
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^’‘\n]|(?<=\w)’(?=\w))*?[^\s’])’(?!\w)"),
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'((?:[^'\n]|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)"),
 ]
 # right after a quote: , said the minister.  /  , the minister said.
 _AFTER_CUE_FIRST = re.compile(
     rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{_CUE})\s+(?P<spk>[^.,;:!?\"“”]{{1,140}}?)"
-    r"\s*(?=[.,;:!?\"“”]|\s+(?:in|on|at|during|after|before|when|while|from|last|this|"
+    r"\s*(?=[.,;:!?\"“”]|\s+(?:in|on|at|during|after|before|when|while|from|last|this|because|as|since|"
     r"yesterday|today|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|$)",
     re.IGNORECASE,
 )
@@ -241,7 +242,8 @@ class QuoteExtractor:
                 possessive = self.text[m.end : m.end + 2] in ("'s", "’s")
                 return (possessive, m.label != "PERSON", m.start)
 
-            return min(inside, key=rank).text
+            chosen = min(inside, key=rank)
+            return normalise_name(chosen.text) if chosen.label == "PERSON" else chosen.text
         return speaker_text or None
 
     def _remember(self, speaker: str | None, offset: int) -> None:
@@ -314,11 +316,6 @@ class QuoteExtractor:
             n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(raw))
             if not _plausible_speaker(spk, n_inside):
                 continue
-            if pattern is _AFTER_CUE_FIRST and spk.split()[0].lower() in ("the", "a", "an"):
-                # "said a senior official who asked not to be named": keep the description
-                rest = re.match(r"[^.;!?\"“”]*", tail[match.start("spk") :])
-                if rest and "who" in rest.group(0).split():
-                    spk = rest.group(0).strip(" ,")
             return spk, match.group("cue").lower(), s_start, s_start + len(spk)
         return None
 

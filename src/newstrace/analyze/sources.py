@@ -56,11 +56,11 @@ def _clean(name: str) -> str:
 
 def _looks_like_outlet(name: str, context: str, labels: dict[str, str]) -> bool:
     label = labels.get(name)
-    if label == "PERSON" or label == "GPE" or label == "NORP":
+    if label in ("PERSON", "NORP"):
         return False
     if re.fullmatch(r"[A-Z]{2,5}", name) or _MEDIA.search(name):
         return True
-    return bool(
+    return label != "GPE" and bool(
         re.search(r"(?i)news agency|newspaper|broadcaster|outlet|channel|network|agency", context)
     )
 
@@ -78,10 +78,10 @@ def cited_sources(
                 if not name or _NOT_OUTLETS.match(name) or len(name) < 2:
                     continue
                 context = sent.text[max(0, match.start() - 40) : match.end() + 10]
-                # the first two patterns name the outlet by its role; the rest need evidence
-                if (i < 2 or _looks_like_outlet(name, context, labels)) and name not in found:
-                    if labels.get(name) in ("PERSON", "GPE", "NORP"):
-                        continue
+                # the first three patterns name the outlet by its role; the rest need evidence
+                if name in found or labels.get(name) in ("PERSON", "NORP"):
+                    continue
+                if (i < 3 and labels.get(name) != "GPE") or _looks_like_outlet(name, context, labels):
                     found.append(name)
     for quote in quotes:
         spk = quote.speaker or ""

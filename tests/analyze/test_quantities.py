@@ -1,0 +1,68 @@
+"""Figures: value, range, unit or counted noun, qualifier; years and dates are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze import Analyzer, extract_quantities
+from newstrace.model import Article
+from newstrace.settings import Settings
+
+CASES = [
+    # sentence, [(value, upper, unit, qualifier)]
+    ("Germany will send more than 5,000 engineers.", [(5000, None, "engineers", "more_than")]),
+    ("Between 40,000 and 45,000 people marched.", [(40000, 45000, "people", "range")]),
+    ("The army moved 40,000 to 45,000 troops.", [(40000, 45000, "troops", "range")]),
+    ("Between 3 and 5 battalions were deployed.", [(3, 5, "battalions", "range")]),
+    ("The deal is worth $1.2 billion.", [(1.2e9, None, "USD", "exact")]),
+    ("The fine was €500 million.", [(5e8, None, "EUR", "exact")]),
+    ("Fewer than 200 howitzers arrived.", [(200, None, "howitzers", "less_than")]),
+    ("Nearly three years have passed.", [(3, None, "years", "about")]),
+    ("Approximately 12 km of road was lost.", [(12, None, "km", "about")]),
+    ("Some 300 residents fled.", [(300, None, "residents", "about")]),
+    ("Five nations signed the pact.", [(5, None, "nations", "exact")]),
+    ("A dozen reporters waited outside.", [(12, None, "reporters", "exact")]),
+    ("The concert drew 10k fans.", [(10000, None, "fans", "exact")]),
+    ("Prices rose 4.5% in March.", [(4.5, None, "%", "exact")]),
+    ("Unemployment fell to 6 percent.", [(6, None, "%", "exact")]),
+    ("Over 1.2 million tonnes of grain were shipped.", [(1.2e6, None, "tonnes", "more_than")]),
+    ("It has twenty-five members.", [(25, None, "members", "exact")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_figures(sentence: str, expected: list[tuple[float, float | None, str, str]]) -> None:
+    found = [(q.value, q.upper, q.unit, q.qualifier) for q in extract_quantities(sentence, 0)]
+    assert found == [(float(v), None if u is None else float(u), n, q) for v, u, n, q in expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The war began in 2014.",
+        "He was born on March 5, 1961, in Ohio.",
+        "The vote is on 12 June at 5 p.m.",
+        "COVID-19 hit the G7 economies.",
+        "She finished 3rd in the race.",
+        "One of the officials resigned.",
+    ],
+)
+def test_years_dates_and_names_are_not_quantities(sentence: str) -> None:
+    assert extract_quantities(sentence, 0) == []
+
+
+def test_span_is_the_figure_as_written() -> None:
+    (q,) = extract_quantities("Officials said more than 5,000 engineers were sent.", 0)
+    assert q.span == "more than 5,000 engineers"
+
+
+def test_owner_is_the_quote_speaker_or_the_cited_source() -> None:
+    text = (
+        "Interior Minister Karl Weber said 3,000 police officers would be deployed.\n\n"
+        "According to Reuters, about 20,000 people attended.\n\n"
+        "The square holds 50,000 people."
+    )
+    article = Article(id="f", source="mem", text=text)
+    Analyzer(Settings.lexical(), embed=False).analyze([article])
+    owners = {q.value: q.attributed_to for q in article.quantities}
+    assert owners == {3000.0: "Karl Weber", 20000.0: "Reuters", 50000.0: None}

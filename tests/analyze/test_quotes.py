@@ -1,0 +1,110 @@
+"""Who said what: direct and indirect quotes, their speakers, and cited outlets."""
+
+from __future__ import annotations
+
+from newstrace.analyze import Analyzer
+from newstrace.model import Article, Quote
+from newstrace.settings import Settings
+
+
+def quotes_of(text: str) -> list[Quote]:
+    article = Article(id="q", source="mem", text=text)
+    Analyzer(Settings.lexical(), embed=False).analyze([article])
+    return article.quotes
+
+
+def analysed(text: str) -> Article:
+    article = Article(id="q", source="mem", text=text)
+    Analyzer(Settings.lexical(), embed=False).analyze([article])
+    return article
+
+
+def test_curly_quote_with_speaker_named_after_it() -> None:
+    (quote,) = quotes_of("“The bridge will reopen next week,” said Transport Minister Anna Berg.")
+    assert quote.kind == "direct"
+    assert quote.text == "The bridge will reopen next week,"
+    assert quote.speaker == "Anna Berg"
+    assert quote.cue == "said"
+
+
+def test_straight_quote_speaker_before_colon() -> None:
+    (quote,) = quotes_of('Mayor Tom Hale told reporters: "We have no water in the east."')
+    assert quote.text == "We have no water in the east."
+    assert quote.speaker == "Tom Hale"
+
+
+def test_single_quotes_are_quotes_but_apostrophes_are_not() -> None:
+    text = "Police chief Maria Lopez said: 'The driver wasn't drunk, we've checked.'"
+    (quote,) = quotes_of(text)
+    assert quote.text == "The driver wasn't drunk, we've checked."
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_quote_split_around_he_said_is_one_quote_with_pronoun_resolved() -> None:
+    text = (
+        "Senator Paul Okafor visited the flooded town on Tuesday.\n\n"
+        "“We came too late,” he said. “The water rose in an hour.”"
+    )
+    quotes = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    assert quotes[0].text == "We came too late. The water rose in an hour."
+    assert quotes[0].speaker == "Paul Okafor"
+    assert quotes[0].speaker_text == "he"
+
+
+def test_multi_sentence_quote_keeps_all_sentences() -> None:
+    text = '"Prices went up. Wages did not. People are angry," union leader Rosa Diaz said.'
+    (quote,) = quotes_of(text)
+    assert quote.text == "Prices went up. Wages did not. People are angry,"
+    assert quote.speaker == "Rosa Diaz"
+
+
+def test_description_as_speaker() -> None:
+    text = (
+        '"The talks have collapsed," said a senior official who asked not to be named '
+        "because he was not authorised to speak."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker is not None
+    assert quote.speaker.startswith("a senior official who asked not to be named")
+
+
+def test_unattributed_paragraph_quote_continues_last_speaker() -> None:
+    text = (
+        '"We will rebuild," said Governor Ada Mills.\n\n'
+        '"Every house on this street will stand again, I promise you that."'
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Ada Mills", "Ada Mills"]
+
+
+def test_indirect_speech_forms() -> None:
+    text = (
+        "Defence Minister Lars Holm said that the army would send 300 engineers.\n\n"
+        "The bridge was closed for repairs, officials said.\n\n"
+        "According to the Associated Press, the storm killed at least 12 people.\n\n"
+        "Holm told the news agency AFP that the mission would last a year."
+    )
+    quotes = quotes_of(text)
+    assert all(q.kind == "indirect" for q in quotes)
+    by_sentence = {q.sentence: q for q in quotes}
+    assert by_sentence[0].speaker == "Lars Holm"
+    assert by_sentence[0].text == "the army would send 300 engineers"
+    assert by_sentence[1].speaker == "officials"
+    assert by_sentence[1].text == "The bridge was closed for repairs"
+    assert by_sentence[2].speaker == "Associated Press"
+    assert by_sentence[2].cue == "according to"
+    assert by_sentence[3].text == "the mission would last a year"
+
+
+def test_cited_outlets() -> None:
+    article = analysed(
+        "Reuters reported that the plant was shut. The minister told the news agency AFP that "
+        "it would reopen. He said so in an interview with the BBC."
+    )
+    assert article.cited_sources[:2] == ["Reuters", "AFP"]
+    assert "BBC" in article.cited_sources
+
+
+def test_sentence_without_attribution_has_no_quote() -> None:
+    assert quotes_of("The river rose by two metres overnight and flooded the old town.") == []
