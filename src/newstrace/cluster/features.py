@@ -7,17 +7,12 @@ Computed once per article when it arrives; analysis layers are used when present
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import numpy as np
-from datasketch import MinHash
 from dateutil import parser as date_parser
 
-from newstrace.index.minhash import MinHashIndex
-from newstrace.index.tfidf import HashedTfidf, SparseVector
 from newstrace.index.tokens import STOP_WORDS
-from newstrace.model import Article, Vector
+from newstrace.model import Article
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
 
@@ -50,19 +45,6 @@ _MONTHS_DAYS = frozenset(
         "tomorrow",
     ]
 )
-
-
-@dataclass
-class ArticleFeatures:
-    """One article as the clusterer sees it. `day` is days since the epoch, None when unknown."""
-
-    id: str
-    tfidf: SparseVector
-    dense: Vector | None
-    entities: frozenset[str]
-    day: float | None
-    signature: MinHash | None
-    headline: str
 
 
 def parse_day(published: str | None) -> float | None:
@@ -129,25 +111,6 @@ def headline(article: Article, limit: int = 120) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text
-
-
-def extract_features(
-    article: Article, tfidf: HashedTfidf, minhash: MinHashIndex | None
-) -> ArticleFeatures:
-    """Features of one arriving article; counts it into the running document frequencies."""
-    text = article_text(article)
-    dense: Vector | None = None
-    if article.vector is not None and np.any(article.vector):
-        dense = np.asarray(article.vector, dtype=np.float32)
-    return ArticleFeatures(
-        id=article.id,
-        tfidf=tfidf.fit_transform(text),
-        dense=dense,
-        entities=article_entities(article),
-        day=parse_day(article.published),
-        signature=minhash.signature(text) if minhash is not None else None,
-        headline=headline(article),
-    )
 
 
 def utc_now_day() -> float:

@@ -1,10 +1,11 @@
-"""Single-pass clustering of an article stream into events and stories.
+"""Single-pass clustering of an article stream into stories and events.
 
-Each arriving article is compared only with candidate clusters (near-duplicates via
-MinHash/LSH, nearest event centroids, events sharing its rarest words or its names), then
-joins the best event, founds a new event in the best story, or founds a new story. A bounded
-local merge repairs early splits. Only events active in a time window stay in memory; all
-state goes through the Store, so a new process continues where the last one stopped.
+Each arriving article is compared only with candidate events (near-duplicates via
+MinHash/LSH, events sharing its rarest words, nearest dense centroids), joins the story of
+the best one or founds a story, and takes a place among that story's events. The events of
+the touched story are then re-derived from its active members (Ward's linkage, bounded by the
+story's size), which repairs joins that early arrival order got wrong. Only recent events stay
+in memory; all state goes through the Store, so a new process continues where one stopped.
 """
 
 from __future__ import annotations
@@ -12,35 +13,32 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash
 
-from newstrace.cluster.features import ArticleFeatures, article_text, extract_features
-from newstrace.cluster.similarity import (
-    BLOCKED,
-    ClusterParams,
-    article_score,
-    cluster_score,
-)
+from newstrace.cluster.features import article_text, headline, parse_day
+from newstrace.cluster.represent import Member, Representation
+from newstrace.cluster.similarity import ClusterParams, day_gap
 from newstrace.cluster.state import EventState, StoryState
 from newstrace.cluster.titles import event_title, story_title
+from newstrace.cluster.ward import ward_labels
 from newstrace.index.minhash import MinHashIndex
-from newstrace.index.tfidf import HashedTfidf
+from newstrace.index.tfidf import SparseVector
 from newstrace.index.vectors import VectorIndex
-from newstrace.model import Article, Assignment, Event, Story
+from newstrace.model import Article, Assignment, Event, Story, Vector
 from newstrace.settings import Settings
 from newstrace.store.base import Store
 
 NS_EVENT = "cluster.event"
 NS_STORY = "cluster.story"
 NS_META = "cluster.meta"
-TERMS_INDEXED = 12  # centroid terms under which an event is found
-TERMS_QUERIED = 10  # article terms looked up
-MAX_POSTING = 400  # postings longer than this are too common to block on
+TERMS_INDEXED = 16  # centroid terms under which an event is found
+TERMS_QUERIED = 12  # article terms looked up
+MAX_POSTING = 300  # postings longer than this are too common to block on
 EVICT_EVERY = 512
-TFIDF_SAVE_EVERY = 4096
-LSH_RELOAD = 5000  # newest active articles whose signatures are rebuilt on load
+STATS_SAVE_EVERY = 4096
 
 
 def _cluster_id(prefix: str, article_id: str) -> str:
@@ -48,11 +46,19 @@ def _cluster_id(prefix: str, article_id: str) -> str:
     return f"{prefix}-{hashlib.sha1(article_id.encode('utf-8')).hexdigest()[:12]}"
 
 
+def _dense(article: Article) -> Vector | None:
+    if article.vector is None or not np.any(article.vector):
+        return None
+    vector = np.asarray(article.vector, dtype=np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else None
+
+
 class IncrementalClusterer:
     """Assigns each arriving article to an event and a story at once.
 
     `add(article) -> Assignment`; `stories()` -> titled stories with their events.
-    Works with dense article vectors (MiniLM) or without (lexical path, `vector=None`).
+    Works with dense article vectors (MiniLM) or without them (lexical path, `vector=None`).
     """
 
     def __init__(
@@ -61,46 +67,58 @@ class IncrementalClusterer:
         self.store = store
         self.settings = settings
         self.params = params or ClusterParams()
-        self.tfidf = HashedTfidf()
+        self.rep = Representation(self.params.name_weight)
         self.minhash = MinHashIndex(threshold=0.5, num_perm=64)
         self.events: dict[str, EventState] = {}
         self.story_states: dict[str, StoryState] = {}
+        self.members: dict[str, Member] = {}  # active articles
         self.event_of: dict[str, str] = {}  # active article -> its event
         self.signatures: dict[str, MinHash] = {}
         self.dense_index: VectorIndex | None = None
         self.term_postings: dict[int, set[str]] = {}
-        self.entity_postings: dict[str, set[str]] = {}
         self._event_terms: dict[str, list[int]] = {}
+        self._reclustered_at: dict[str, int] = {}  # story -> active size at its last rebuild
         self.seq = 0
         self.clock_day: float | None = None
         self._dirty_stories: set[str] = set()
         self._deleted_stories: set[str] = set()
-        self._event_titles: dict[str, str] = {}
         self._load()
 
-    # --- public API -----------------------------------------------------------------
+    # --- public API -------------------------------------------------------------------
     def add(self, article: Article) -> Assignment:
         """Place one (analysed or raw) article; persists its assignment and the touched state."""
         known = self.event_of.get(article.id)
         if known is not None:
             return Assignment(article.id, known, self.events[known].story)
         self.seq += 1
-        features = extract_features(article, self.tfidf, self.minhash)
-        if features.day is not None:
-            self.clock_day = (
-                features.day if self.clock_day is None else max(self.clock_day, features.day)
-            )
-        event = self._place(features)
-        self._index_article(features, event)
-        merged = self._local_merge(event)
-        assignment = Assignment(article.id, merged.id, merged.story)
+        text = article_text(article)
+        day = parse_day(article.published)
+        if day is not None:
+            self.clock_day = day if self.clock_day is None else max(self.clock_day, day)
+        member = self.rep.member(article.id, text, _dense(article), day, self.seq)
+        vector = self.rep.vector(member)
+        signature = self.minhash.signature(text)
+        event = self._place(member, vector, signature)
+        self.members[article.id] = member
+        self.event_of[article.id] = event.id
+        self.signatures[article.id] = signature
+        self.minhash.add(article.id, signature)
+        event.add_article(article.id, vector, member.dense, day, self.seq, headline(article))
+        story = self.story_states[event.story]
+        story.absorb_vector(vector, member.dense, day, self.seq)
+        self._reindex_event(event)
+        self._dirty_stories.add(story.id)
+        changed = self._maybe_rebuild_story(story)
+        final = self.events[self.event_of[article.id]]
+        assignment = Assignment(article.id, final.id, final.story)
         self.store.save_assignment(assignment)
-        self._persist_event(merged)
-        self._persist_story(self.story_states[merged.story])
+        if final.id not in changed:
+            self._persist_event(final)
+        self._persist_story(self.story_states[final.story])
         if self.seq % EVICT_EVERY == 0:
             self.evict()
-        if self.seq % TFIDF_SAVE_EVERY == 0:
-            self.store.put_state(NS_META, "tfidf", self.tfidf.to_bytes())
+        if self.seq % STATS_SAVE_EVERY == 0:
+            self._save_statistics()
         return assignment
 
     def add_many(self, articles: Iterable[Article]) -> list[Assignment]:
@@ -114,26 +132,23 @@ class IncrementalClusterer:
     def flush(self) -> None:
         """Write titles and membership of changed stories, and the term statistics."""
         stories = [self._story_view(sid) for sid in sorted(self._dirty_stories)]
-        stories.extend(Story(sid, "", [], []) for sid in sorted(self._deleted_stories))
         if stories:
             self.store.save_stories(stories)
+        for sid in sorted(self._deleted_stories):
+            self.delete_story_rows(sid)
         self._dirty_stories.clear()
         self._deleted_stories.clear()
-        self.store.put_state(NS_META, "tfidf", self.tfidf.to_bytes())
+        self._save_statistics()
+
+    def rebuild_all(self) -> None:
+        """Re-derive the events of every active story (used by `recluster`)."""
+        for story in list(self.story_states.values()):
+            self._rebuild_story(story)
 
     def evict(self) -> int:
         """Drop events (and stories) idle beyond the active window from memory; returns count."""
         params = self.params
-        stale: list[str] = []
-        for event in self.events.values():
-            idle_articles = self.seq - event.last_seq
-            idle_days = (
-                self.clock_day - event.last_day
-                if self.clock_day is not None and event.last_day is not None
-                else 0.0
-            )
-            if idle_articles > params.active_articles or idle_days > params.active_days:
-                stale.append(event.id)
+        stale = [e.id for e in self.events.values() if self._idle(e, params.active_days)]
         if not stale:
             return 0
         touched = {self.events[eid].story for eid in stale}
@@ -141,212 +156,241 @@ class IncrementalClusterer:
         self.flush()  # membership reaches the store before memory forgets it
         for eid in stale:
             event = self.events.pop(eid)
-            self._unindex_event(event, forget_articles=True)
+            self._unindex_event(event)
+            for aid in event.articles:
+                self.members.pop(aid, None)
+                self.event_of.pop(aid, None)
+                self.signatures.pop(aid, None)
+                self.minhash.remove(aid)
             self.store.delete_state(NS_EVENT, eid)
         for sid in touched:
             story = self.story_states.get(sid)
-            if story is not None and not any(e in self.events for e in story.events):
-                idle_days = (
-                    self.clock_day - story.last_day
-                    if self.clock_day is not None and story.last_day is not None
-                    else 0.0
-                )
-                if idle_days > params.story_max_gap_days or (
-                    self.seq - story.last_seq > params.active_articles
-                ):
-                    del self.story_states[sid]
-                    self.store.delete_state(NS_STORY, sid)
+            if story is None or any(e in self.events for e in story.events):
+                continue
+            if self._idle(story, params.story_max_gap_days):
+                del self.story_states[sid]
+                self._reclustered_at.pop(sid, None)
+                self.store.delete_state(NS_STORY, sid)
         return len(stale)
-
-    def merge_sweep(self, rounds: int = 3) -> int:
-        """Local merges for every active event until nothing changes; returns merges made."""
-        merges = 0
-        for _ in range(rounds):
-            before = len(self.events)
-            for eid in sorted(self.events, key=lambda e: -self.events[e].size):
-                event = self.events.get(eid)
-                if event is not None:
-                    kept = self._local_merge(event)
-                    self._persist_event(kept)
-                    self._persist_story(self.story_states[kept.story])
-            merges += before - len(self.events)
-            if len(self.events) == before:
-                break
-        return merges
 
     @property
     def active_events(self) -> int:
         return len(self.events)
 
-    # --- placement --------------------------------------------------------------------
-    def _place(self, features: ArticleFeatures) -> EventState:
+    @property
+    def active_articles(self) -> int:
+        return len(self.members)
+
+    # --- placement ----------------------------------------------------------------------
+    def _idle(self, state: EventState | StoryState, days: float) -> bool:
+        if self.seq - state.last_seq > self.params.active_articles:
+            return True
+        if self.clock_day is None or state.last_day is None:
+            return False
+        return self.clock_day - state.last_day > days
+
+    def _similarity(self, vector: SparseVector, dense: Vector | None, state: Any) -> float:
+        lexical = vector.dot(state.centroid())
+        centroid = state.dense_centroid()
+        if dense is None or centroid is None or centroid.shape != dense.shape:
+            return lexical
+        weight = self.params.dense_weight
+        return (1.0 - weight) * lexical + weight * float(np.dot(dense, centroid))
+
+    def _place(self, member: Member, vector: SparseVector, signature: MinHash) -> EventState:
         params = self.params
-        duplicate = self._near_duplicate(features)
+        duplicate = self._near_duplicate(signature)
         if duplicate is not None:
-            event = self.events[duplicate]
-            self._absorb(event, features)
-            return event
-        scored = self._score_events(features)
-        if scored and scored[0][0] >= params.event_threshold:
-            event = self.events[scored[0][1]]
-            self._absorb(event, features)
-            return event
-        story = self._best_story(features, [eid for _, eid in scored])
+            return self.events[duplicate]
+        scored: list[tuple[float, str]] = []
+        for eid in self._candidates(vector, member.dense):
+            event = self.events[eid]
+            if day_gap(member.day, event.first_day, event.last_day) > params.story_max_gap_days:
+                continue
+            scored.append((self._similarity(vector, member.dense, event), eid))
+        scored.sort(reverse=True)
+        story = self._best_story(member, vector, scored)
         if story is None:
-            story = StoryState(id=_cluster_id("s", features.id))
+            story = StoryState(id=_cluster_id("s", member.id))
             self.story_states[story.id] = story
-        event = EventState(id=_cluster_id("e", features.id), story=story.id)
+        for score, eid in scored:
+            event = self.events[eid]
+            if event.story != story.id or score < params.event_threshold:
+                continue
+            if day_gap(member.day, event.first_day, event.last_day) <= params.event_max_gap_days:
+                return event
+        event = EventState(id=_cluster_id("e", member.id), story=story.id)
         self.events[event.id] = event
         story.events.append(event.id)
-        self._absorb(event, features)
         return event
 
-    def _absorb(self, event: EventState, features: ArticleFeatures) -> None:
-        event.add_article(features, self.seq)
-        self.story_states[event.story].absorb(features, self.seq)
-        self._reindex_event(event)
-        self._dirty_stories.add(event.story)
-
-    def _near_duplicate(self, features: ArticleFeatures) -> str | None:
-        """Event of the closest active near-copy, when it is close enough."""
-        if features.signature is None:
-            return None
-        best, best_jaccard = None, self.params.duplicate_jaccard
-        for other in self.minhash.query(features.signature):
-            signature = self.signatures.get(other)
-            event = self.event_of.get(other)
-            if signature is None or event is None:
-                continue
-            jaccard = MinHashIndex.jaccard(features.signature, signature)
-            if jaccard >= best_jaccard:
-                best, best_jaccard = event, jaccard
-        return best
-
-    def _candidates(self, features: ArticleFeatures) -> list[str]:
-        """Active events worth scoring: shared rare words, shared names, near dense centroids."""
-        votes: Counter[str] = Counter()
-        dense_votes: dict[str, float] = {}
-        if len(features.tfidf.indices):
-            k = min(TERMS_QUERIED, len(features.tfidf.indices))
-            top = np.argpartition(-features.tfidf.values, k - 1)[:k]
-            for term in features.tfidf.indices[top]:
-                posting = self.term_postings.get(int(term))
-                if posting and len(posting) <= MAX_POSTING:
-                    votes.update(posting)
-        for name in features.entities:
-            posting = self.entity_postings.get(name)
-            if posting and len(posting) <= MAX_POSTING:
-                votes.update(posting)
-        if features.dense is not None and self.dense_index is not None:
-            for eid, score in self.dense_index.search(features.dense, self.params.candidates):
-                dense_votes[eid] = 1.0 + 10.0 * score
-        ranked = sorted(
-            set(votes) | set(dense_votes),
-            key=lambda eid: (-(votes.get(eid, 0) + dense_votes.get(eid, 0.0)), eid),
-        )
-        return ranked[: self.params.candidates]
-
-    def _score_events(self, features: ArticleFeatures) -> list[tuple[float, str]]:
+    def _best_story(
+        self, member: Member, vector: SparseVector, scored: list[tuple[float, str]]
+    ) -> StoryState | None:
+        """The story of the closest event, or of the closest story centroid, when close enough."""
         params = self.params
-        scored: list[tuple[float, str]] = []
-        for eid in self._candidates(features):
-            event = self.events[eid]
-            score = article_score(
-                params,
-                features,
-                event,
-                event.centroid(),
-                event.dense_centroid(),
-                params.event_max_gap_days,
-            )
-            if score > BLOCKED:
-                scored.append((score, eid))
-        scored.sort(reverse=True)
-        return scored
-
-    def _best_story(self, features: ArticleFeatures, event_ids: list[str]) -> StoryState | None:
-        params = self.params
-        best, best_score = None, params.story_threshold
+        close: list[tuple[float, str]] = []
         seen: set[str] = set()
-        for eid in event_ids:
+        for event_score, eid in scored:
             sid = self.events[eid].story
             if sid in seen:
                 continue
             seen.add(sid)
             story = self.story_states[sid]
-            score = article_score(
-                params,
-                features,
-                story,
-                story.centroid(),
-                story.dense_centroid(),
-                params.story_max_gap_days,
-            )
-            if score >= best_score:
-                best, best_score = story, score
+            score = max(event_score, self._similarity(vector, member.dense, story))
+            if score >= params.story_threshold:
+                close.append((score, sid))
+        if not close:
+            return None
+        close.sort(reverse=True)
+        best = self.story_states[close[0][1]]
+        for score, sid in close[1 : 1 + params.story_merges]:
+            if score >= params.story_merge_threshold:
+                best = self._merge_stories(best, self.story_states[sid])
         return best
 
-    # --- bounded local merge ----------------------------------------------------------
-    def _local_merge(self, event: EventState) -> EventState:
-        """Merge the event with at most one close neighbour: repairs splits made by early order."""
-        params = self.params
-        if event.size < 2:
-            return event
-        pseudo = ArticleFeatures(
-            id="",
-            tfidf=event.centroid(),
-            dense=event.dense_centroid(),
-            entities=frozenset(),
-            day=None,
-            signature=None,
-            headline="",
-        )
-        best, best_score = None, params.merge_threshold
-        for eid in self._candidates(pseudo)[: params.candidates // 2]:
-            if eid == event.id:
+    def _merge_stories(self, a: StoryState, b: StoryState) -> StoryState:
+        """One article bridges two stories: the smaller joins the larger (its events move)."""
+        keep, gone = (a, b) if (a.size, b.id) >= (b.size, a.id) else (b, a)
+        keep.absorb_cluster(gone)
+        for eid in gone.events:
+            keep.events.append(eid)
+            event = self.events.get(eid)
+            if event is None:
                 continue
-            other = self.events[eid]
-            score = cluster_score(params, event, other, params.event_max_gap_days)
-            if score >= best_score:
-                best, best_score = other, score
-        if best is None:
-            return event
-        keep, gone = (event, best) if event.size >= best.size else (best, event)
-        self._merge_events(keep, gone)
+            event.story = keep.id
+            self._persist_event(event)
+            for aid in event.articles:
+                self.store.save_assignment(Assignment(aid, eid, keep.id))
+        del self.story_states[gone.id]
+        self._reclustered_at.pop(gone.id, None)
+        self.store.delete_state(NS_STORY, gone.id)
+        self._dirty_stories.discard(gone.id)
+        self._deleted_stories.add(gone.id)
+        self._dirty_stories.add(keep.id)
+        self._persist_story(keep)
         return keep
 
-    def _merge_events(self, keep: EventState, gone: EventState) -> None:
-        self._unindex_event(gone, forget_articles=False)
-        del self.events[gone.id]
-        self.store.delete_state(NS_EVENT, gone.id)
-        keep.merge(gone)
-        for aid in gone.articles:
-            self.event_of[aid] = keep.id
-        old_story = self.story_states[gone.story]
-        old_story.events.remove(gone.id)
-        if gone.story != keep.story:
-            target = self.story_states[keep.story]
-            target.absorb_cluster(gone)
-            if not old_story.events:
-                del self.story_states[old_story.id]
-                self.store.delete_state(NS_STORY, old_story.id)
-                self._deleted_stories.add(old_story.id)
-                self._dirty_stories.discard(old_story.id)
-            else:
-                self._persist_story(old_story)
-                self._dirty_stories.add(old_story.id)
-        for aid in gone.articles:
-            self.store.save_assignment(Assignment(aid, keep.id, keep.story))
-        self._reindex_event(keep)
-        self._dirty_stories.add(keep.story)
+    def _near_duplicate(self, signature: MinHash) -> str | None:
+        """Event of the closest active near-copy, when it is close enough."""
+        best, best_jaccard = None, self.params.duplicate_jaccard
+        for other in self.minhash.query(signature):
+            other_signature = self.signatures.get(other)
+            event = self.event_of.get(other)
+            if other_signature is None or event is None:
+                continue
+            jaccard = MinHashIndex.jaccard(signature, other_signature)
+            if jaccard >= best_jaccard:
+                best, best_jaccard = event, jaccard
+        return best
 
-    # --- indexes ------------------------------------------------------------------------
-    def _index_article(self, features: ArticleFeatures, event: EventState) -> None:
-        self.event_of[features.id] = event.id
-        if features.signature is not None:
-            self.signatures[features.id] = features.signature
-            self.minhash.add(features.id, features.signature)
+    def _candidates(self, vector: SparseVector, dense: Vector | None) -> list[str]:
+        """Active events worth scoring: sharing the article's heaviest terms, or near in vector."""
+        votes: Counter[str] = Counter()
+        if len(vector.indices):
+            k = min(TERMS_QUERIED, len(vector.indices))
+            top = np.argpartition(-vector.values, k - 1)[:k]
+            for term in vector.indices[top]:
+                posting = self.term_postings.get(int(term))
+                if posting and len(posting) <= MAX_POSTING:
+                    votes.update(posting)
+        ranked = [eid for eid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))]
+        ranked = ranked[: self.params.candidates]
+        if dense is not None and self.dense_index is not None:
+            for eid, _ in self.dense_index.search(dense, self.params.candidates // 2):
+                if eid not in votes:
+                    ranked.append(eid)
+        return ranked
 
+    # --- events inside a story ------------------------------------------------------------
+    def _maybe_rebuild_story(self, story: StoryState) -> set[str]:
+        """Re-derive the story's events when it is small or has grown by a tenth since."""
+        active = sum(len(self.events[e].articles) for e in story.events if e in self.events)
+        if active < 2 or active > self.params.rebuild_max:
+            return set()
+        last = self._reclustered_at.get(story.id, 0)
+        if active > self.params.rebuild_always and active - last < max(1, active // 10):
+            return set()
+        return self._rebuild_story(story)
+
+    def _rebuild_story(self, story: StoryState) -> set[str]:
+        """Ward's linkage over the story's active members; returns ids of events rewritten."""
+        params = self.params
+        old_events = [self.events[e] for e in story.events if e in self.events]
+        ids = [aid for e in old_events for aid in e.articles if aid in self.members]
+        self._reclustered_at[story.id] = len(ids)
+        if len(ids) < 2:
+            return set()
+        members = [self.members[aid] for aid in ids]
+        vectors = [self.rep.vector(m) for m in members]
+        labels = ward_labels(
+            vectors,
+            2 * self.rep.n_features,
+            params.ward_threshold,
+            dense=[m.dense for m in members],
+            dense_weight=params.dense_weight,
+            days=[m.day for m in members],
+            max_gap_days=params.event_max_gap_days,
+        )
+        groups: dict[int, list[int]] = {}
+        for position, label in enumerate(labels):
+            groups.setdefault(label, []).append(position)
+        old_of = {aid: self.event_of[aid] for aid in ids}
+        if len(groups) == len(old_events) and all(
+            len({old_of[ids[p]] for p in group}) == 1 for group in groups.values()
+        ):
+            return set()  # same partition: nothing moves
+        # keep event ids where a new group overlaps an old event most (largest groups first)
+        taken: set[str] = set()
+        new_ids: dict[int, str] = {}
+        for label, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            overlap = Counter(old_of[ids[p]] for p in group)
+            choice = next((eid for eid, _ in overlap.most_common() if eid not in taken), None)
+            if choice is None:
+                for p in sorted(group, key=lambda p: ids[p]):
+                    choice = _cluster_id("e", ids[p])
+                    if choice not in taken and choice not in self.events:
+                        break
+                else:
+                    choice = _cluster_id("e", f"{ids[group[0]]}#{self.seq}")
+            taken.add(choice)
+            new_ids[label] = choice
+        for event in old_events:
+            self._unindex_event(event)
+            del self.events[event.id]
+        story.events = [e for e in story.events if e not in {ev.id for ev in old_events}]
+        rewritten: set[str] = set()
+        for label, group in sorted(groups.items()):
+            event = EventState(id=new_ids[label], story=story.id)
+            for p in group:
+                member = members[p]
+                event.add_article(member.id, vectors[p], member.dense, member.day, member.seq, "")
+                if old_of[member.id] != event.id:
+                    self.store.save_assignment(Assignment(member.id, event.id, story.id))
+                self.event_of[member.id] = event.id
+            event.headlines = self._headlines_of(event, old_events)
+            self.events[event.id] = event
+            story.events.append(event.id)
+            self._reindex_event(event)
+            self._persist_event(event)
+            rewritten.add(event.id)
+        for event in old_events:
+            if event.id not in rewritten:
+                self.store.delete_state(NS_EVENT, event.id)
+        self._dirty_stories.add(story.id)
+        return rewritten
+
+    @staticmethod
+    def _headlines_of(event: EventState, old_events: list[EventState]) -> list[str]:
+        """Headlines of the old events this event took members from."""
+        mine = set(event.articles)
+        out: list[str] = []
+        for old in old_events:
+            if mine.intersection(old.articles):
+                out.extend(h for h in old.headlines if h not in out)
+        return out[:8]
+
+    # --- indexes --------------------------------------------------------------------------
     def _reindex_event(self, event: EventState) -> None:
         centroid = event.tfidf_sum
         k = min(TERMS_INDEXED, len(centroid.indices))
@@ -357,12 +401,10 @@ class IncrementalClusterer:
         )
         old = self._event_terms.get(event.id, [])
         for term in set(old) - set(terms):
-            self.term_postings.get(term, set()).discard(event.id)
+            self._drop_posting(term, event.id)
         for term in terms:
             self.term_postings.setdefault(term, set()).add(event.id)
         self._event_terms[event.id] = terms
-        for name in event.entities:
-            self.entity_postings.setdefault(name, set()).add(event.id)
         dense = event.dense_centroid()
         if dense is not None:
             if self.dense_index is None:
@@ -370,26 +412,18 @@ class IncrementalClusterer:
             if self.dense_index.dim == len(dense):
                 self.dense_index.upsert(event.id, dense)
 
-    def _unindex_event(self, event: EventState, forget_articles: bool) -> None:
+    def _drop_posting(self, term: int, event_id: str) -> None:
+        posting = self.term_postings.get(term)
+        if posting is not None:
+            posting.discard(event_id)
+            if not posting:
+                del self.term_postings[term]
+
+    def _unindex_event(self, event: EventState) -> None:
         for term in self._event_terms.pop(event.id, []):
-            posting = self.term_postings.get(term)
-            if posting is not None:
-                posting.discard(event.id)
-                if not posting:
-                    del self.term_postings[term]
-        for name in event.entities:
-            posting = self.entity_postings.get(name)
-            if posting is not None:
-                posting.discard(event.id)
-                if not posting:
-                    del self.entity_postings[name]
+            self._drop_posting(term, event.id)
         if self.dense_index is not None:
             self.dense_index.remove(event.id)
-        if forget_articles:
-            for aid in event.articles:
-                self.event_of.pop(aid, None)
-                self.signatures.pop(aid, None)
-                self.minhash.remove(aid)
 
     # --- persistence ----------------------------------------------------------------------
     def _persist_event(self, event: EventState) -> None:
@@ -398,41 +432,61 @@ class IncrementalClusterer:
     def _persist_story(self, story: StoryState) -> None:
         self.store.put_state(NS_STORY, story.id, story.to_bytes())
 
+    def _save_statistics(self) -> None:
+        words, names = self.rep.to_bytes()
+        self.store.put_state(NS_META, "words", words)
+        self.store.put_state(NS_META, "names", names)
+        self.store.put_state(NS_META, "seq", str(self.seq).encode("ascii"))
+
+    def delete_story_rows(self, story_id: str) -> None:
+        delete = getattr(self.store, "delete_story", None)
+        if callable(delete):
+            delete(story_id)
+        else:
+            self.store.save_stories([Story(story_id, "", [], [])])
+
     def _load(self) -> None:
         """Continue from the state a previous process left in the store."""
-        saved = self.store.get_state(NS_META, "tfidf")
-        if saved is not None:
-            self.tfidf = HashedTfidf.from_bytes(saved)
+        words = self.store.get_state(NS_META, "words")
+        names = self.store.get_state(NS_META, "names")
+        counted_up_to = 0  # articles up to this arrival are in the saved frequencies
+        if words is not None and names is not None:
+            self.rep.load(words, names)
+            counted_up_to = int((self.store.get_state(NS_META, "seq") or b"0").decode("ascii"))
         for _, data in self.store.iter_state(NS_STORY):
             story = StoryState.from_bytes(data)
             self.story_states[story.id] = story
         for _, data in self.store.iter_state(NS_EVENT):
             event = EventState.from_bytes(data)
-            if event.story not in self.story_states:
-                continue
-            self.events[event.id] = event
-            for aid in event.articles:
-                self.event_of[aid] = event.id
-            self._reindex_event(event)
-        states = [*self.events.values(), *self.story_states.values()]
+            if event.story in self.story_states:
+                self.events[event.id] = event
+                self._reindex_event(event)
+        states: list[EventState | StoryState] = [*self.events.values(), *self.story_states.values()]
         self.seq = max((s.last_seq for s in states), default=0)
         days = [s.last_day for s in states if s.last_day is not None]
         self.clock_day = max(days) if days else None
-        self._reload_signatures()
-
-    def _reload_signatures(self) -> None:
-        newest = sorted(self.events.values(), key=lambda e: e.last_seq, reverse=True)
-        ids: list[str] = []
-        for event in newest:
-            ids.extend(event.articles)
-            if len(ids) >= LSH_RELOAD:
-                break
-        if not ids:
-            return
-        for article in self.store.articles(ids[:LSH_RELOAD], with_analysis=False):
-            signature = self.minhash.signature(article_text(article))
+        seq_of = {aid: e.seqs[i] for e in self.events.values() for i, aid in enumerate(e.articles)}
+        event_of = {aid: e.id for e in self.events.values() for aid in e.articles}
+        for article in self.store.articles(list(event_of)):
+            text = article_text(article)
+            member = self.rep.member(
+                article.id,
+                text,
+                _dense(article),
+                parse_day(article.published),
+                seq_of[article.id],
+                count=seq_of[article.id] > counted_up_to,
+            )
+            self.members[article.id] = member
+            self.event_of[article.id] = event_of[article.id]
+            signature = self.minhash.signature(text)
             self.signatures[article.id] = signature
             self.minhash.add(article.id, signature)
+        self._dirty_stories.update(self.story_states)  # membership may not have been written
+        for story in self.story_states.values():
+            self._reclustered_at[story.id] = sum(
+                len(self.events[e].articles) for e in story.events if e in self.events
+            )
 
     # --- views ----------------------------------------------------------------------------
     def _story_view(self, story_id: str) -> Story:
@@ -442,21 +496,27 @@ class IncrementalClusterer:
             stored = self.store.get_story(story_id)
             return stored if stored is not None else Story(story_id, "", [], [])
         events: list[Event] = []
+        titler = self.rep.words
         for eid in story.events:
             state = self.events.get(eid)
             if state is not None:
-                title = event_title(state.headlines, state.centroid(), state.entities, self.tfidf)
+                words_only = SparseVector(
+                    state.tfidf_sum.indices[state.tfidf_sum.indices < self.rep.n_features],
+                    state.tfidf_sum.values[state.tfidf_sum.indices < self.rep.n_features],
+                ).normalized()
+                title = event_title(state.headlines, words_only, state.entities, titler)
                 events.append(Event(eid, title, list(state.articles)))
             else:
                 stored_event = self.store.get_event(eid)
                 if stored_event is not None:
                     events.append(stored_event)
         events = [e for e in events if e.articles]
+        words_story = SparseVector(
+            story.tfidf_sum.indices[story.tfidf_sum.indices < self.rep.n_features],
+            story.tfidf_sum.values[story.tfidf_sum.indices < self.rep.n_features],
+        ).normalized()
         title = story_title(
-            [(e.title, len(e.articles)) for e in events],
-            story.centroid(),
-            story.entities,
-            self.tfidf,
+            [(e.title, len(e.articles)) for e in events], words_story, story.entities, titler
         )
         articles = [aid for e in events for aid in e.articles]
         return Story(story_id, title, articles, events)

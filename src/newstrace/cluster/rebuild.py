@@ -1,5 +1,5 @@
-"""Rebuild all stories from scratch: the same single pass in publication order, then a merge
-sweep over every active event, replacing whatever clustering the store held."""
+"""Rebuild all stories from scratch: the same single pass in publication order, then the
+events of every story re-derived once more, replacing whatever clustering the store held."""
 
 from __future__ import annotations
 
@@ -24,20 +24,14 @@ def recluster(store: Store, settings: Settings, params: ClusterParams | None = N
     old_ids = clear_cluster_state(store)
     clusterer = IncrementalClusterer(store, settings, params)
     articles = list(store.articles())
-    order = sorted(
-        range(len(articles)),
-        key=lambda i: (
-            parse_day(articles[i].published) is None,
-            parse_day(articles[i].published) or 0.0,
-            i,
-        ),
-    )
+    days = [parse_day(a.published) for a in articles]
+    order = sorted(range(len(articles)), key=lambda i: (days[i] is None, days[i] or 0.0, i))
     for i in order:
         clusterer.add(articles[i])
-    clusterer.merge_sweep()
+    clusterer.rebuild_all()
     stories = clusterer.stories()
     live = {s.id for s in stories}
-    gone = [Story(sid, "", [], []) for sid in old_ids if sid not in live]
-    if gone:
-        store.save_stories(gone)
+    for sid in old_ids:
+        if sid not in live:
+            clusterer.delete_story_rows(sid)
     return stories

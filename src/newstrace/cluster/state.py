@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 
-from newstrace.cluster.features import ArticleFeatures
 from newstrace.index.tfidf import SparseVector
 from newstrace.model import Vector
 
@@ -38,18 +37,15 @@ class ClusterState:
     last_seq: int = 0
 
     # --- running centroids ---------------------------------------------------
-    def absorb(self, features: ArticleFeatures, seq: int) -> None:
-        """Add one article's features to the running sums."""
+    def absorb_vector(
+        self, vector: SparseVector, dense: Vector | None, day: float | None, seq: int
+    ) -> None:
+        """Add one article's vectors to the running sums."""
         self.size += 1
-        self.tfidf_sum = self.tfidf_sum.scaled_sum(features.tfidf).top(CENTROID_TERMS)
-        if features.dense is not None:
-            self.dense_sum = (
-                features.dense.copy() if self.dense_sum is None else self.dense_sum + features.dense
-            )
-        self.entities.update(features.entities)
-        if len(self.entities) > 2 * TOP_ENTITIES:
-            self.entities = Counter(dict(self.entities.most_common(TOP_ENTITIES)))
-        self._extend_days(features.day, features.day)
+        self.tfidf_sum = self.tfidf_sum.scaled_sum(vector).top(CENTROID_TERMS)
+        if dense is not None:
+            self.dense_sum = dense.copy() if self.dense_sum is None else self.dense_sum + dense
+        self._extend_days(day, day)
         self.last_seq = max(self.last_seq, seq)
 
     def absorb_cluster(self, other: ClusterState) -> None:
@@ -134,23 +130,36 @@ class EventState(ClusterState):
 
     story: str = ""
     articles: list[str] = field(default_factory=list)
+    seqs: list[int] = field(default_factory=list)  # arrival number of each article
     headlines: list[str] = field(default_factory=list)
 
-    def add_article(self, features: ArticleFeatures, seq: int) -> None:
-        self.absorb(features, seq)
-        self.articles.append(features.id)
-        if features.headline and len(self.headlines) < HEADLINES:
-            self.headlines.append(features.headline)
+    def add_article(
+        self,
+        article_id: str,
+        vector: SparseVector,
+        dense: Vector | None,
+        day: float | None,
+        seq: int,
+        headline: str,
+    ) -> None:
+        self.absorb_vector(vector, dense, day, seq)
+        self.articles.append(article_id)
+        self.seqs.append(seq)
+        if headline and len(self.headlines) < HEADLINES:
+            self.headlines.append(headline)
 
     def merge(self, other: EventState) -> None:
         self.absorb_cluster(other)
         self.articles.extend(other.articles)
+        self.seqs.extend(other.seqs)
         room = HEADLINES - len(self.headlines)
         self.headlines.extend(other.headlines[: max(room, 0)])
 
     def to_bytes(self) -> bytes:
         header = self._header()
-        header.update(story=self.story, articles=self.articles, headlines=self.headlines)
+        header.update(
+            story=self.story, articles=self.articles, seqs=self.seqs, headlines=self.headlines
+        )
         return _pack(header, self._arrays())
 
     @classmethod
@@ -159,6 +168,7 @@ class EventState(ClusterState):
         event = cls(id=header["id"], story=header["story"])
         event._load_common(header, arrays)
         event.articles = list(header["articles"])
+        event.seqs = [int(x) for x in header["seqs"]]
         event.headlines = list(header["headlines"])
         return event
 

@@ -1,0 +1,142 @@
+"""How the clusterer represents an article: word TF-IDF, name TF-IDF, optional dense vector.
+
+Events of one story share their topic words ("earthquake", "rehab") and differ in who,
+where and when; so proper names and numbers get a TF-IDF channel of their own next to all
+content words. Raw term counts are kept per active article, so weights can be recomputed
+with the document frequencies of later arrivals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from newstrace.index.tfidf import HashedTfidf, SparseVector
+from newstrace.index.tokens import STOP_WORDS, content_words
+from newstrace.model import Vector
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float32]
+
+_CLAUSE = re.compile(r"(?<=[.!?:;])\s+|\n+")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def specific_tokens(text: str) -> list[str]:
+    """Proper-name words (capitalised, not opening a sentence) and numbers: who, where, how many."""
+    found: list[str] = []
+    for clause in _CLAUSE.split(text):
+        for position, token in enumerate(_TOKEN.findall(clause)):
+            first = token[0]
+            if first.isdigit():
+                found.append(token.replace(",", ""))
+            elif first.isupper() and position > 0:
+                word = token.lower()
+                if word.endswith(("'s", "’s")):
+                    word = word[:-2]
+                if len(word) > 1 and word not in STOP_WORDS and word not in _CALENDAR:
+                    found.append(word)
+    return found
+
+
+@dataclass
+class Member:
+    """One active article as the clusterer keeps it: raw counts, not weights."""
+
+    id: str
+    word_terms: IntArray
+    word_counts: FloatArray
+    name_terms: IntArray
+    name_counts: FloatArray
+    dense: Vector | None
+    day: float | None
+    seq: int
+
+
+def _counts(counter: Counter[int]) -> tuple[IntArray, FloatArray]:
+    terms = np.fromiter(counter.keys(), dtype=np.int64, count=len(counter))
+    counts = np.fromiter(counter.values(), dtype=np.float32, count=len(counter))
+    order = np.argsort(terms)
+    return terms[order], counts[order]
+
+
+class Representation:
+    """Turns articles into members and members into one combined, unit-length sparse vector."""
+
+    def __init__(self, name_weight: float = 0.5, n_features: int = 1 << 20) -> None:
+        self.name_weight = name_weight
+        self.words = HashedTfidf(n_features)
+        self.names = HashedTfidf(n_features)
+        self.n_features = n_features
+
+    def member(
+        self,
+        article_id: str,
+        text: str,
+        dense: Vector | None,
+        day: float | None,
+        seq: int,
+        count: bool = True,
+    ) -> Member:
+        """One arriving article; `count` adds it to the running document frequencies."""
+        words: Counter[int] = Counter(self.words.hasher(w) for w in content_words(text))
+        names: Counter[int] = Counter(self.names.hasher(w) for w in specific_tokens(text))
+        if count:
+            self.words.partial_fit(words)
+            self.names.partial_fit(names)
+        word_terms, word_counts = _counts(words)
+        name_terms, name_counts = _counts(names)
+        return Member(article_id, word_terms, word_counts, name_terms, name_counts, dense, day, seq)
+
+    def _weigh(self, model: HashedTfidf, terms: IntArray, counts: FloatArray) -> FloatArray:
+        if not len(terms):
+            return np.zeros(0, dtype=np.float32)
+        values = (1.0 + np.log(counts)) * model.idf(terms)
+        norm = float(np.linalg.norm(values))
+        return (values / norm).astype(np.float32) if norm > 0 else values.astype(np.float32)
+
+    def vector(self, member: Member) -> SparseVector:
+        """Words and names weighted with the current document frequencies, concatenated."""
+        words = self._weigh(self.words, member.word_terms, member.word_counts)
+        names = self._weigh(self.names, member.name_terms, member.name_counts)
+        w_names = self.name_weight if len(names) else 0.0
+        w_words = 1.0 - self.name_weight if len(words) else 0.0
+        indices = np.concatenate([member.word_terms, member.name_terms + self.n_features])
+        values = np.concatenate([np.sqrt(w_words) * words, np.sqrt(w_names) * names]).astype(
+            np.float32
+        )
+        return SparseVector(indices, values).normalized()
+
+    def to_bytes(self) -> tuple[bytes, bytes]:
+        return self.words.to_bytes(), self.names.to_bytes()
+
+    def load(self, words: bytes, names: bytes) -> None:
+        self.words = HashedTfidf.from_bytes(words)
+        self.names = HashedTfidf.from_bytes(names)
