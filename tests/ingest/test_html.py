@@ -70,3 +70,32 @@ def test_baseline_used_when_trafilatura_finds_nothing() -> None:
 def test_fragment_to_paragraphs() -> None:
     assert html_to_text("<p>One.</p><p>Two <b>bold</b>.</p>") == "One.\n\nTwo bold."
     assert html_to_text("Fish &amp; chips<br>Line two") == "Fish & chips\n\nLine two"
+
+
+def test_furniture_blocks_and_teasers_are_dropped() -> None:
+    story = "".join(
+        f"<p>Paragraph {n}: crews worked through the night to contain the depot fire, "
+        "the county emergency office said in its latest update.</p>"
+        for n in range(5)
+    )
+    html = (
+        "<html><body><div class='cookie-banner'>We use cookies. Accept all cookies?</div>"
+        f"<div class='story social-share-enabled'>{story}"
+        "<p><strong>Read more:</strong> <a href='/x'>Ferry strike called off after talks</a></p>"
+        "<div class='ad-slot'>ADVERTISEMENT</div></div>"
+        "<ul class='related-links'><li>Schools reopen across the county after storm damage</li></ul>"
+        "</body></html>"
+    )
+    article = extract_html(html, source="p.html", article_id="p")
+    assert isinstance(article, Article)
+    assert article.text.startswith("Paragraph 0: crews worked")
+    assert article.text.count("Paragraph") == 5  # the wrapper with 'share' in its class is kept
+    for furniture in ("cookies", "Read more", "Ferry strike", "ADVERTISEMENT", "Schools reopen"):
+        assert furniture not in article.text
+
+
+def test_sentence_starting_like_a_teaser_label_is_kept() -> None:
+    from newstrace.ingest.html import drop_furniture
+
+    text = "More than 2,000 residents left.\n\nRelated: Ferry strike ends\n\nWatch the video below."
+    assert drop_furniture(text) == "More than 2,000 residents left.\n\nWatch the video below."

@@ -23,6 +23,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # Single-byte Western encodings tried when the text is not UTF-8 and detection is unsure.
 _WESTERN = ("cp1252", "latin-1")
 MIN_PRINTABLE_RATIO = 0.95
+# Non-ASCII characters frequent in Western European news text: letters and typography.
+_WESTERN_COMMON = frozenset(
+    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßœŒšŠžŽŸ"
+    "€£¥¢©®™°–—‘’‚“”„•…«»‹›§¶·½¼¾±×†‡‰"
+)
 
 
 class NotText(ValueError):
@@ -137,5 +142,4 @@ def _latin_share(text: str) -> float:
     extra = [ch for ch in text if ord(ch) >= 0x80]
     if not extra:
         return 1.0
-    common = "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßœŒ€£¥©®°–—‘’“”•…«»§¶·½¼¾"
-    return sum(1 for ch in extra if ch in common) / len(extra)
+    return sum(1 for ch in extra if ch in _WESTERN_COMMON) / len(extra)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from typing import Any
@@ -47,6 +48,23 @@ _DATE_META = (
 )
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 MIN_FALLBACK_CHARS = 40
+MAX_FURNITURE_SHARE = 0.4
+_PRUNABLE_TAGS = ("div", "section", "aside", "ul", "ol", "nav", "form", "span", "p", "td", "table")
+_FURNITURE_MARK = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|subscribe|subscription|paywall|social|share"
+    r"|sharing|sharebar|related|recommended|most-?read|popular|trending|promo|sponsored|advert\w*"
+    r"|ads?|masthead|breadcrumbs?|sidebar|comments?|more-from|editors-pick|read-more|outbrain"
+    r"|taboola|menu|navbar|navigation)(?:$|[\s_-])"
+)
+# Whole paragraphs that are page furniture inside the article body: ad slots and link teasers
+# ("Read more: <other story's headline>"). A teaser needs its label and a colon or dash.
+_FURNITURE = re.compile(
+    r"^(?:advertisement|advertisment|sponsored(?: content)?|story continues below(?: advertisement)?)$"
+    r"|^(?:read more|read also|also read|related|related stories|see also|more on this|watch|listen"
+    r"|recommended|most read|sign up|subscribe|click here|follow us|share this(?: story| article)?)"
+    r"\s*[:\-–—|]\s*.{0,200}$",
+    re.IGNORECASE,
+)
 MIN_ARTICLE_WORDS = 5  # fewer words than this is page furniture ("Home"), not an article
 
 
@@ -67,7 +85,9 @@ def extract_html(
     """One article from an HTML page; `record_format` is `html` or `warc`."""
     tree = _parse_tree(html)
     page = _page_metadata(tree) if tree is not None else {}
-    text, meta = _trafilatura(html, url)
+    if tree is not None:
+        prune_furniture(tree)
+    text, meta = _trafilatura(copy.deepcopy(tree) if tree is not None else html, url)
     fmt = record_format
     if len(text.split()) < MIN_ARTICLE_WORDS:
         text = _baseline_text(tree) if tree is not None else ""
@@ -76,7 +96,7 @@ def extract_html(
     if len(text.split()) < MIN_ARTICLE_WORDS:
         return IngestError(source=source, reason="no article text found in the HTML page")
     title = one_line(meta.get("title") or page.get("title"))
-    text = _drop_leading_title(text, title)
+    text = drop_furniture(_drop_leading_title(text, title))
     if not text:
         return IngestError(source=source, reason="no article text found in the HTML page")
     page_url = one_line(page.get("url") or meta.get("url") or url)
@@ -92,6 +112,24 @@ def extract_html(
         url=page_url,
         format=fmt,
     )
+
+
+def prune_furniture(tree: Any) -> None:
+    """Drop blocks whose class or id names page furniture (cookie banner, share bar, related
+    links, comments...), unless they hold most of the page's text (then they wrap the article)."""
+    total = len(tree.text_content()) or 1
+    for node in list(tree.iter(*_PRUNABLE_TAGS)):
+        marker = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        if not marker.strip() or _FURNITURE_MARK.search(marker) is None:
+            continue
+        if node.getparent() is not None and len(node.text_content()) < total * MAX_FURNITURE_SHARE:
+            node.drop_tree()
+
+
+def drop_furniture(text: str) -> str:
+    """Remove ad-slot and "Read more: ..." paragraphs left inside the extracted body."""
+    kept = [p for p in text.split("\n\n") if not _FURNITURE.match(p.strip())]
+    return "\n\n".join(kept)
 
 
 def html_to_text(fragment: str) -> str:
@@ -115,7 +153,7 @@ def _parse_tree(html: str) -> Any | None:
             return None
 
 
-def _trafilatura(html: str, url: str | None) -> tuple[str, dict[str, Any]]:
+def _trafilatura(html: Any, url: str | None) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
     try:
