@@ -300,3 +300,12 @@ def test_claims_form_a_matrix_with_the_conflict(demo_dossier: DossierRun) -> Non
         or (observer in c["articles"] and wire in c.get("contradicted_by", []))
     ]
     assert crossing, "the cancelled-trains claim does not show the Observer contradicting the wire"
+
+
+def test_cited_sources_name_the_wire_not_streets(demo_dossier: DossierRun) -> None:
+    """The copies credit MPA ("(MPA)"); Radio Halvard's own reporting cites no outlet."""
+    rows = {a["id"]: a for a in demo_dossier.data["articles"]}
+    for key in (gt.VERBATIM_COPY, gt.TRIMMED_SYNDICATION):
+        cited = rows[demo_dossier.id(key)].get("cited_sources", [])
+        assert {"MPA", "Meridian Press Agency"} & set(cited), f"{key} cites {cited}"
+    assert rows[demo_dossier.id("radio-halvard-strike")].get("cited_sources", []) == []
