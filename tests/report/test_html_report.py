@@ -60,6 +60,10 @@ def test_diff_marks_the_invented_quote_and_the_changed_number(page: str) -> None
     assert "<mark>14,000</mark>" in altered.group(0) and "<mark>1,400</mark>" in altered.group(0)
 
 
+def test_figures_are_shown_in_their_sentence(page: str) -> None:
+    assert "<b>About 14,000 passenger trains</b> were cancelled on Monday." in page
+
+
 def test_flags_show_evidence_beside_the_flagged_sentence(page: str) -> None:
     card = re.search(r'<div class="card flag altered">.*?</div>\s*</div>\s*</div>', page, re.S)
     assert card is not None

@@ -54,7 +54,20 @@ def environment(extra: Sequence[BaseLoader] = ()) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["emphasise"] = emphasise
     return env
+
+
+def emphasise(text: str, part: str) -> Any:
+    """`text`, escaped, with the first occurrence of `part` in bold (a figure in its sentence)."""
+    from markupsafe import Markup
+    from markupsafe import escape as markup_escape
+
+    at = text.find(part) if part else -1
+    if at < 0:
+        return markup_escape(text)
+    before, after = text[:at], text[at + len(part) :]
+    return Markup("{}<b>{}</b>{}").format(before, part, after)
 
 
 @functools.cache

@@ -763,7 +763,8 @@ def _figures(ordered: list[Article]) -> list[FigureGroup]:
                 view = FigureView(
                     value=q.value,
                     upper=q.upper,
-                    display=format_figure(q.value, q.qualifier, q.upper),
+                    display=format_figure(q.value, q.qualifier, q.upper)
+                    + (unit if unit != "(no unit)" and not any(c.isalpha() for c in unit) else ""),
                     qualifier=q.qualifier,
                     span=q.span,
                     text=q.text,
