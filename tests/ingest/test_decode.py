@@ -62,3 +62,23 @@ def test_known_binary_formats_are_named(tmp_path: Path) -> None:
     (error,) = list(read_paths([path]))
     assert isinstance(error, IngestError)
     assert error.reason == "binary file, not text (PDF document)"
+
+
+def test_invalid_utf8_bytes_in_a_utf8_file_are_read_as_cp1252() -> None:
+    data = (
+        "Renée said “the depot is safe” on Tuesday.\n".encode() + b"The caf\xe9 owner disagreed.\n"
+    )
+    text, encoding = decode_bytes(data)
+    assert text == "Renée said “the depot is safe” on Tuesday.\nThe café owner disagreed.\n"
+    assert encoding == "utf-8+cp1252"
+
+
+def test_utf8_page_declared_latin1_is_read_as_utf8(tmp_path: Path) -> None:
+    page = tmp_path / "mislabelled.html"
+    body = "<p>Zürich’s harbour master said the café on the quay would reopen on Friday.</p>" * 3
+    page.write_bytes(
+        f"<html><head><meta charset='iso-8859-1'><title>Quay</title></head><body>{body}</body></html>".encode()
+    )
+    (article,) = list(read_paths([page]))
+    assert isinstance(article, Article)
+    assert "Zürich’s harbour master said the café" in article.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -23,6 +24,17 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # Single-byte Western encodings tried when the text is not UTF-8 and detection is unsure.
 _WESTERN = ("cp1252", "latin-1")
 MIN_PRINTABLE_RATIO = 0.95
+_LABEL_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 # Non-ASCII characters frequent in Western European news text: letters and typography.
 _WESTERN_COMMON = frozenset(
     "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßœŒšŠžŽŸ"
@@ -65,10 +77,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             raise NotText(f"binary file, not text ({what})")
     if b"\x00" in data[:65536]:
         raise NotText("binary file, not text (contains NUL bytes)")
-    candidates: list[str] = []
+    candidates = ["utf-8"]
     if declared:
-        candidates.append(declared)
-    candidates.append("utf-8")
+        # Valid UTF-8 wins over a declaration (pages often declare Latin-1 and send UTF-8);
+        # a Latin-1 label means windows-1252, as browsers read it.
+        candidates.append(_LABEL_ALIASES.get(declared.lower(), declared))
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -76,6 +89,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             continue
         if _accept(text):
             return text, codecs.lookup(encoding).name
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     detected = _detect(data)
     if detected is not None:
         return detected
@@ -87,6 +103,30 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if _accept(text):
             return text, encoding
     raise NotText("binary file, not text")
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the bytes UTF-8 rejected as cp1252 (U+FFFD where undefined)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("newstrace-cp1252", _cp1252_bytes)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few stray single-byte characters (files pasted together from two
+    sources): valid sequences read as UTF-8, the stray bytes as cp1252."""
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if valid == 0:
+        return None
+    text = data.decode("utf-8", errors="newstrace-cp1252")
+    invalid = len(text) - len(data.decode("utf-8", errors="ignore"))
+    if invalid > valid or not _accept(text):
+        return None
+    return text, "utf-8+cp1252"
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
