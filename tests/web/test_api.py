@@ -157,3 +157,9 @@ def test_downloadable_reports(client: httpx.Client) -> None:
     md = client.get(f"/stories/{STORY_ID}/report.md")
     assert md.headers["content-type"].startswith("text/markdown")
     assert md.text.startswith("# Rail engineers strike across Verenia")
+
+
+def test_search_page_marks_the_words_found(client: httpx.Client) -> None:
+    page = client.get("/search", params={"q": "government abandoned"}).text
+    assert "<mark>government</mark> has <mark>abandoned</mark> us" in page
+    assert f'href="/stories/{STORY_ID}#article-orchid-rewrite"' in page

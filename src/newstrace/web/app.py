@@ -33,7 +33,7 @@ from newstrace.report.views import (
     to_jsonable,
 )
 from newstrace.store.base import Store
-from newstrace.web.search import SearchError, search_articles
+from newstrace.web.search import SearchError, highlight, search_articles
 
 StoreFactory = Callable[[], Store]
 
@@ -81,6 +81,7 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
     open_store = _opener(store_target)
     env = environment([PackageLoader("newstrace.web", "templates")])
     env.globals.update(version=__version__, quote=quote)
+    env.filters["highlight"] = highlight
     app = FastAPI(
         title="newstrace",
         version=__version__,

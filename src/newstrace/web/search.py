@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from newstrace.store.base import Store
 
@@ -37,13 +38,35 @@ def _plain_words(query: str) -> str:
     return " ".join(f'"{w}"' for w in _WORD.findall(query))
 
 
-def _snippet(text: str, query: str, width: int = 220) -> str:
-    words = [w.lower() for w in _WORD.findall(query)]
+def _snippet(text: str, query: str, width: int = 240) -> str:
+    """The stretch of text around the query: the phrase if it occurs, else its longest word."""
     lower = text.lower()
-    pos = min((p for p in (lower.find(w) for w in words) if p >= 0), default=0)
+    words = sorted(_WORD.findall(query.lower()), key=len, reverse=True)
+    phrase = " ".join(_WORD.findall(query.lower()))
+    candidates = [p for p in (lower.find(w) for w in [phrase, *words]) if p >= 0]
+    pos = candidates[0] if candidates else 0
     start = max(0, pos - width // 3)
+    while 0 < start < pos and not text[start - 1].isspace():  # start on a word boundary
+        start += 1
     piece = " ".join(text[start : start + width].split())
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def highlight(snippet: str, query: str) -> Any:
+    """The snippet, escaped, with the query's words (3+ letters) marked."""
+    from markupsafe import Markup, escape
+
+    words = {w for w in _WORD.findall(query.lower()) if len(w) >= 3}
+    if not words:
+        return escape(snippet)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
+    out, last = [], 0
+    for m in pattern.finditer(snippet):
+        out.append(escape(snippet[last : m.start()]))
+        out.append(Markup("<mark>{}</mark>").format(m.group(0)))
+        last = m.end()
+    out.append(escape(snippet[last:]))
+    return Markup("").join(out)
 
 
 def search_articles(store: Store, query: str, limit: int = 50) -> SearchResult:
