@@ -104,3 +104,64 @@ def test_unknown_extensions_are_refused_and_bare_names_read_as_text(tmp_path: Pa
     assert isinstance(items[0], IngestError)
     assert items[0].reason.startswith("unsupported file type '.csv' (known: ")
     assert isinstance(items[1], Article) and items[1].id == "NOTES"
+
+
+def test_gzipped_files_are_read_like_their_inner_format(samples: Path, tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "wire.jsonl.gz").write_bytes(gzip.compress((samples / "wire.jsonl").read_bytes()))
+    (tmp_path / "harbour_fire.txt.gz").write_bytes(
+        gzip.compress((samples / "harbour_fire.txt").read_bytes())
+    )
+    items = list(read_paths([tmp_path / "harbour_fire.txt.gz", tmp_path / "wire.jsonl.gz"]))
+    assert [i.id for i in items if isinstance(i, Article)] == [
+        "harbour_fire",
+        "wire-0412",
+        "wire-2",
+        "wire-0414",
+    ]
+    assert items[0].source.endswith("harbour_fire.txt.gz")
+
+
+def test_truncated_gzip_keeps_earlier_lines(samples: Path, tmp_path: Path) -> None:
+    import gzip
+    import json
+    import random
+
+    rng = random.Random(5)
+    words = [
+        "port",
+        "ferry",
+        "crew",
+        "depot",
+        "fire",
+        "harbour",
+        "council",
+        "vote",
+        "strike",
+        "rail",
+        "road",
+        "school",
+    ]
+    lines = "".join(
+        json.dumps({"id": f"r{n}", "text": " ".join(rng.choice(words) for _ in range(40)) + "."})
+        + "\n"
+        for n in range(3000)
+    )
+    data = gzip.compress(lines.encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) * 3 // 4])
+    items = list(read_paths([path]))
+    assert isinstance(items[-1], IngestError)
+    assert items[-1].reason.startswith("corrupt or truncated gzip file")
+    assert 1000 < sum(isinstance(i, Article) for i in items) < 3000
+
+
+def test_gzip_bomb_is_stopped_at_the_limit(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"a" * 5_000_000))
+    (error,) = list(read_paths([path], max_bytes=1_000_000))
+    assert isinstance(error, IngestError)
+    assert error.reason == "file too large: over the 1 MB limit once decompressed (--max-bytes)"

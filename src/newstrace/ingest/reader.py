@@ -7,17 +7,19 @@ inputs always give the same articles in the same order.
 
 from __future__ import annotations
 
+import gzip
 import os
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, cast
 
 from newstrace.ingest.decode import NotText, decode_bytes
 from newstrace.ingest.feeds import looks_like_feed, read_feed
 from newstrace.ingest.html import declared_charset, extract_html
 from newstrace.ingest.ids import file_id
 from newstrace.ingest.jsonl import read_json, read_jsonl
-from newstrace.ingest.limits import DEFAULT_MAX_BYTES, too_large
+from newstrace.ingest.limits import DEFAULT_MAX_BYTES, megabytes, too_large
 from newstrace.ingest.text import read_text
 from newstrace.ingest.warc import looks_like_warc, read_warc
 from newstrace.model import Article, IngestError
@@ -40,6 +42,7 @@ EXTENSIONS = {
     ".arc": "warc",
 }
 _HEAD_BYTES = 8192
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 def read_paths(
@@ -83,6 +86,8 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ite
         yield from _read_file(path, source, max_bytes)
     except OSError as exc:
         yield IngestError(source, f"cannot read file: {exc.strerror or exc}")
+    except (EOFError, zlib.error) as exc:
+        yield IngestError(source, f"corrupt or truncated gzip file: {exc}")
     except Exception as exc:  # a parser bug must not stop the batch; say what happened
         yield IngestError(source, f"unexpected error while reading: {type(exc).__name__}: {exc}")
 
@@ -94,22 +99,56 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
         return
     with path.open("rb") as handle:
         head = handle.read(_HEAD_BYTES)
-    kind = _kind(path, head)
-    if kind not in ("warc", "warc.gz") and _looks_binary(head):
+    if head.startswith(_GZIP_MAGIC):
+        inner = path.name[: -len(".gz")] if path.name.lower().endswith(".gz") else path.stem
+        if _gz_is_warc(head) or inner.lower().endswith((".warc", ".arc")):
+            yield from read_warc(path, source=source, max_bytes=max_bytes)
+        else:
+            yield from _read_stream(_gzip_opener(path), inner, source, max_bytes, None)
+        return
+    if _kind(path.name, head) == "warc":
+        yield from read_warc(path, source=source, max_bytes=max_bytes)
+        return
+    yield from _read_stream(lambda: path.open("rb"), path.name, source, max_bytes, size)
+
+
+def _gzip_opener(path: Path) -> Callable[[], IO[bytes]]:
+    def open_gzip() -> IO[bytes]:
+        return cast(IO[bytes], gzip.open(path, "rb"))
+
+    return open_gzip
+
+
+def _read_stream(
+    opener: Callable[[], IO[bytes]], name: str, source: str, max_bytes: int, size: int | None
+) -> Iterator[Item]:
+    """A file (or a gzip file's content) whose format is told by `name` and its first bytes."""
+    with opener() as handle:
+        head = handle.read(_HEAD_BYTES)
+    if not head:
+        yield IngestError(source, "empty file")
+        return
+    kind = _kind(name, head)
+    stem = file_id(Path(name))
+    if _looks_binary(head) or kind == "warc":
         yield IngestError(source, "binary file, not text (contains NUL bytes)")
     elif kind == "unsupported":
         known = " ".join(sorted(EXTENSIONS))
-        yield IngestError(source, f"unsupported file type '{path.suffix}' (known: {known})")
-    elif kind in ("warc", "warc.gz"):
-        yield from read_warc(path, source=source, max_bytes=max_bytes)
+        yield IngestError(source, f"unsupported file type '{Path(name).suffix}' (known: {known})")
     elif kind == "jsonl":
-        with path.open("rb") as handle:
+        with opener() as handle:
             lines = bounded_lines(handle, max_bytes)
-            yield from read_jsonl(lines, source=source, stem=file_id(path), max_bytes=max_bytes)
-    elif size > max_bytes:
+            yield from read_jsonl(lines, source=source, stem=stem, max_bytes=max_bytes)
+    elif size is not None and size > max_bytes:
         yield IngestError(source, too_large("file", size, max_bytes))
     else:
-        yield from _read_whole(path, kind, source)
+        with opener() as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            reason = f"file too large: over the {megabytes(max_bytes)} limit once decompressed (--max-bytes)"
+            yield IngestError(source, reason)
+        else:
+            yield from _read_whole(data, kind, source, stem)
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -119,7 +158,7 @@ def _looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
-def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+def bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
     """Lines of a binary stream; a line longer than `limit` is yielded as its first `limit + 1`
     bytes (so the reader can report it) while the rest is skipped without holding it in memory."""
     while True:
@@ -134,12 +173,10 @@ def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
         yield line
 
 
-def _read_whole(path: Path, kind: str, source: str) -> Iterator[Item]:
-    data = path.read_bytes()
+def _read_whole(data: bytes, kind: str, source: str, stem: str) -> Iterator[Item]:
     if not data.strip():
         yield IngestError(source, "empty file")
         return
-    stem = file_id(path)
     if kind == "feed":
         yield from read_feed(data, source=source, stem=stem)
         return
@@ -160,12 +197,9 @@ def _read_whole(path: Path, kind: str, source: str) -> Iterator[Item]:
         yield read_text(text, source=source, article_id=stem, markdown=kind == "markdown")
 
 
-def _kind(path: Path, head: bytes) -> str:
+def _kind(name: str, head: bytes) -> str:
     """Format by extension, corrected by the first bytes (a .xml feed, a .txt that is HTML...)."""
-    name = path.name.lower()
-    if name.endswith((".warc.gz", ".arc.gz")):
-        return "warc.gz"
-    suffix = path.suffix.lower()
+    suffix = Path(name).suffix.lower()
     by_extension = EXTENSIONS.get(suffix)
     sniffed = _sniff(head)
     if by_extension in ("xml", None) and sniffed is not None:
@@ -181,8 +215,6 @@ def _kind(path: Path, head: bytes) -> str:
 def _sniff(head: bytes) -> str | None:
     if looks_like_warc(head):
         return "warc"
-    if head[:2] == b"\x1f\x8b":
-        return "warc.gz" if _gz_is_warc(head) else None
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
     if start.startswith((b"<!doctype html", b"<html")) or (
         start.startswith(b"<") and b"<body" in head.lower()
@@ -198,8 +230,6 @@ def _sniff(head: bytes) -> str | None:
 
 
 def _gz_is_warc(head: bytes) -> bool:
-    import zlib
-
     try:
         return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
     except zlib.error:
