@@ -69,6 +69,7 @@ def test_flags_show_evidence_beside_the_flagged_sentence(page: str) -> None:
     assert card is not None
     assert "number 1,400 -&gt; 14,000" in card.group(0)
     assert "About 1,400 passenger trains were cancelled on Monday." in card.group(0)
+    assert 'href="#diff-mpa-wire--orchid-rewrite">see it in the diff</a>' in card.group(0)
 
 
 def test_text_from_articles_is_escaped() -> None:

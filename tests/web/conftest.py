@@ -73,7 +73,8 @@ def sample_server() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_corpus: Path) -> Path:
-    """The demo corpus ingested by the real pipeline (lexical settings, fast) into SQLite."""
+    """The demo corpus ingested by the real pipeline (default models, as a user runs it) into
+    SQLite; NEWSTRACE_EMBEDDER / NEWSTRACE_NER override as everywhere."""
     try:
         from newstrace.pipeline import Pipeline
         from newstrace.settings import Settings
@@ -83,7 +84,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_corpus: Path) -> Path
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     store = open_store(str(db))
     try:
-        Pipeline(store, Settings.lexical()).ingest(sorted(demo_corpus.iterdir()))
+        Pipeline(store, Settings.from_env()).ingest(sorted(demo_corpus.iterdir()))
     finally:
         store.close()
     return db

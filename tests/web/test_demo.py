@@ -11,6 +11,8 @@ import pytest
 
 from tests.web.test_browser import _no_horizontal_overflow, _shoot
 
+pytestmark = pytest.mark.slow  # the pipeline runs with its neural models
+
 WIRE, REWRITE = "mpa-rail-strike", "newsbeat-rail-strike"
 INVENTED_QUOTE = "We are prepared to stay out for as long as it takes"
 

@@ -128,3 +128,8 @@ def test_figures_read_as_written(
     value: float, qualifier: str, upper: float | None, shown: str
 ) -> None:
     assert format_figure(value, qualifier, upper) == shown
+
+
+def test_each_flag_points_at_the_diff_that_shows_it() -> None:
+    view = story_view(sample_store(), STORY_ID)
+    assert {(f.article, f.diff_source) for f in view.flags} == {("orchid-rewrite", "mpa-wire")}

@@ -126,6 +126,7 @@ class FlagView:
     score: float
     sentence: int
     evidence: list[EvidenceView] = field(default_factory=list)
+    diff_source: str | None = None  # the source to compare with, when the article is derived
 
 
 @dataclass
@@ -516,6 +517,7 @@ def _story_view(data: _StoryData) -> StoryView:
         derived_from[d.derived].append(d.source)
 
     flags = [_flag_view(f, data.articles) for f in _unique_flags(prov.flags)]
+    _link_flags_to_diffs(flags, prov.derivations)
     rows = [
         ArticleRow(
             id=a.id,
@@ -653,6 +655,21 @@ def _flag_view(flag: Flag, articles: dict[str, Article]) -> FlagView:
         sentence=flag.sentence,
         evidence=evidence,
     )
+
+
+def _link_flags_to_diffs(flags: list[FlagView], derivations: list[Derivation]) -> None:
+    """Point each flag on a derived article at the diff that shows it: its evidence's source
+    when that is one, else the most certain source."""
+    sources: dict[str, list[Derivation]] = defaultdict(list)
+    for d in sorted(derivations, key=lambda d: -d.score):
+        sources[d.derived].append(d)
+    for flag in flags:
+        candidates = sources.get(flag.article)
+        if not candidates:
+            continue
+        cited = {ev.article for ev in flag.evidence}
+        best = next((d for d in candidates if d.source in cited), candidates[0])
+        flag.diff_source = best.source
 
 
 _FLAG_ORDER = {"altered": 0, "contradiction": 1, "numeric_conflict": 2, "unsupported": 3}
