@@ -58,3 +58,16 @@ def test_json_array_file(tmp_path: Path) -> None:
     )
     items = list(read_paths([path]))
     assert [i.id for i in items if isinstance(i, Article)] == ["batch-1", "b-7"]
+
+
+def test_html_in_the_text_field_is_reduced_to_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "scraped.jsonl"
+    path.write_text(
+        '{"id": "s1", "text": "<p>The bridge reopened on Monday.</p><p>Tolls were <b>waived</b> '
+        'for a week.</p>"}\n{"id": "s2", "text": "Prices rose 3 < 5 percent, officials said."}\n',
+        encoding="utf-8",
+    )
+    first, second = list(read_paths([path]))
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert first.text == "The bridge reopened on Monday.\n\nTolls were waived for a week."
+    assert second.text == "Prices rose 3 < 5 percent, officials said."

@@ -72,3 +72,15 @@ def test_headline_shape() -> None:
     assert looks_like_headline("Will the depot reopen?")
     assert not looks_like_headline("The storm closed ports along the coast.")
     assert not looks_like_headline("word " * 40)
+
+
+def test_bare_dateline_under_the_headline() -> None:
+    text = (
+        "Ferry strike called off\n4 March 2026 18:30 GMT\n\n"
+        "The ferry workers' union called off Thursday's strike after talks with operators.\n"
+    )
+    article = read_text(text, source="f.txt", article_id="f")
+    assert isinstance(article, Article)
+    assert article.title == "Ferry strike called off"
+    assert article.published == "2026-03-04T18:30:00Z"
+    assert article.text.startswith("The ferry workers' union")

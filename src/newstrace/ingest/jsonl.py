@@ -1,7 +1,7 @@
 """JSON Lines (.jsonl, .ndjson) and JSON (.json) articles.
 
-Each record is an object with `text` (required; `body` or `content` accepted too, or `html`
-which is extracted like a page) and optional `id`, `title`, `url`, `outlet` (or `site`,
+Each record is an object with `text` (required; `body` or `content` accepted too, or `html`;
+text holding HTML tags is reduced to paragraphs) and optional `id`, `title`, `url`, `outlet` (or `site`,
 `publisher`), `published` (or `date`), `author`. A record's id is its `id` field, else
 `<file stem>-<line>` (`-<index>` in a .json array). A bad record is one IngestError; the others
 are still read.
@@ -10,6 +10,7 @@ are still read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from newstrace.ingest.dates import normalize_date
 from newstrace.ingest.limits import megabytes
 from newstrace.model import Article, IngestError
 
+_MARKUP = re.compile(r"</(?:p|div|span|a|strong|em|b|i|li|h[1-6])>|<br\s*/?>", re.IGNORECASE)
 _TEXT_KEYS = ("text", "body", "content")
 _OUTLET_KEYS = ("outlet", "site", "sitename", "publisher", "source_name")
 _DATE_KEYS = ("published", "date", "published_at", "datetime")
@@ -106,6 +108,10 @@ def _text_of(record: dict[str, Any]) -> tuple[str | None, str]:
     for key in _TEXT_KEYS:
         value = record.get(key)
         if isinstance(value, str):
+            if _MARKUP.search(value):  # scraped bodies often keep their <p> and <br> tags
+                from newstrace.ingest.html import html_to_text
+
+                return html_to_text(value), "jsonl"
             return normalize_text(value), "jsonl"
     html = record.get("html")
     if isinstance(html, str):

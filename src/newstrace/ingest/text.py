@@ -8,6 +8,7 @@ Layout understood, all optional, at the top of the file in any order:
     Author: NAME  or  By NAME[, Outlet]                 -> author
     URL: / Link: https://...                            -> url
     Title: HEADLINE                                     -> title (wins over the first line)
+    a line that is only a date ("4 March 2026 10:00")   -> published
 
 Header lines stop at the first other line; the rest is the body (hard-wrapped lines unwrapped).
 Markdown headings, emphasis and links are reduced to their text.
@@ -53,6 +54,7 @@ _MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 MAX_BYLINE_CHARS = 80
+MAX_DATE_LINE_CHARS = 60
 
 
 def looks_like_headline(line: str) -> bool:
@@ -120,6 +122,9 @@ def _header_field(line: str) -> tuple[str, str] | None:
         if key == "url" and not value.lower().startswith(("http://", "https://", "www.")):
             return None
         return key, value
+    short_with_digits = len(line) <= MAX_DATE_LINE_CHARS and any(ch.isdigit() for ch in line)
+    if short_with_digits and normalize_date(line) is not None:  # a bare "4 March 2026 10:00"
+        return "published", line
     if len(line) <= MAX_BYLINE_CHARS and not line.endswith("."):
         byline = _BYLINE.match(line)
         if byline and byline.group(1)[:1].isupper():
