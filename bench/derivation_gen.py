@@ -325,7 +325,8 @@ def invented_quote(donor: Doc, rng: random.Random, used: set[str]) -> str:
     if quotes:
         q = re.findall(r'"([^"]{15,})"', rng.choice(quotes))
         if q:
-            return f'"{q[0].strip().rstrip(",.")}," said {name}, a spokesperson.'
+            words = q[0].strip().rstrip(",.")
+            return f'"{words[0].upper() + words[1:]}," said {name}, a spokesperson.'
     body = rng.choice([s for s in donor.sentences if len(s.split()) > 8] or donor.sentences)
     return f'"{body.rstrip(".")}," said {name}, a spokesperson.'
 

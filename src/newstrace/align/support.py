@@ -32,6 +32,8 @@ SupportLabel = Literal["supported", "altered", "unsupported"]
 
 # coverage of the claim by its best evidence sentence above which the pair is a restatement
 RESTATEMENT_COVERAGE = 0.5
+# sentence-vector cosine above which a sentence restates its evidence in other words
+PARAPHRASE_COSINE = 0.85
 
 
 @dataclass
@@ -186,7 +188,11 @@ class SupportChecker:
             label, reason = "unsupported", f"number {m.novel_figures[0]} not in any source"
         elif m.novel_names:
             label, reason = "unsupported", f"{_title(m.novel_names[0])} not named in any source"
-        elif score < self.model.threshold and m.values["cov_win"] < RESTATEMENT_COVERAGE + 0.15:
+        elif (
+            score < self.model.threshold
+            and m.values["cov_win"] < RESTATEMENT_COVERAGE + 0.15
+            and m.values["cosine"] < PARAPHRASE_COSINE
+        ):
             # a restatement in other words is supported; a sentence most of whose words no
             # source sentence holds says something new
             label = "unsupported"

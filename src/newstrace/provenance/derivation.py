@@ -7,6 +7,7 @@ or a rewrite restates many of its source's sentences in the source's order.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from newstrace.align.sentences import PreparedArticle, align_articles
@@ -64,13 +65,17 @@ def compare(
     in_order = sum(1 for p, q in itertools.pairwise(pairs) if q.source_sentence > p.source_sentence)
     order = in_order / (len(pairs) - 1) if len(pairs) > 1 else 0.0
     mean_similarity = sum(p.similarity for p in pairs) / len(pairs) if pairs else 0.0
-    coverage = max(covered_a, covered_b)
-    # many restated sentences, in order, closely worded: a derivation
-    strength = (
-        0.55 * coverage + 0.15 * min(covered_a, covered_b) + 0.15 * order + 0.15 * mean_similarity
+    # many restated sentences, closely worded: a derivation. Logistic weights fitted on the
+    # derivation benchmark's dev split (bench/derivation.py --split dev).
+    z = (
+        -7.0
+        + 2.7 * max(covered_a, covered_b)
+        + 2.0 * min(covered_a, covered_b)
+        + 0.15 * order
+        + 1.8 * mean_similarity
+        + 2.0 * math.log(max(1, len(pairs)))
     )
-    if len(pairs) < 2:
-        strength *= 0.5
+    strength = 1.0 / (1.0 + math.exp(-z)) if pairs else 0.0
     kind: DerivationKind = "paraphrase"
     if shared_share >= 0.9 and covered_a >= 0.9 and covered_b >= 0.9:
         kind = "verbatim"

@@ -50,12 +50,23 @@ def _holds_title(article: Article, other: Article) -> bool:
     return len(title) > 10 and title in " ".join(content_words(article.text))
 
 
+# a run of this many unaligned sentences is a cut, and an alignment after it is a stray match
+LONG_GAP = 3
+
+
 def _unmatched(aligned: set[int], n: int) -> tuple[int, int]:
-    """(sentences missing inside the aligned stretch, sentences missing after it)."""
+    """(sentences missing inside the aligned stretch, sentences missing after it).
+
+    An aligned sentence that stands alone after a long unaligned run is a stray match (a
+    sentence that happens to resemble one of the other article's), not the end of the stretch.
+    """
     if not aligned:
         return 0, n
-    last = max(aligned)
-    inside = sum(1 for i in range(min(aligned), last) if i not in aligned)
+    ordered = sorted(aligned)
+    while len(ordered) > 1 and ordered[-1] - ordered[-2] > LONG_GAP:
+        ordered.pop()
+    last = ordered[-1]
+    inside = sum(1 for i in range(ordered[0], last) if i not in aligned)
     return inside, n - 1 - last
 
 
@@ -68,8 +79,8 @@ def _edit_evidence(evidence: PairEvidence) -> tuple[int, int]:
     """
     a_inside, a_tail = _unmatched(set(evidence.aligned_a), evidence.n_a)
     b_inside, b_tail = _unmatched(set(evidence.aligned_b), evidence.n_b)
-    b_derived = b_inside + (2 if a_tail >= 2 and b_tail == 0 else 0)
-    a_derived = a_inside + (2 if b_tail >= 2 and a_tail == 0 else 0)
+    b_derived = b_inside + (2 if a_tail >= 2 and b_tail < a_tail else 0)
+    a_derived = a_inside + (2 if b_tail >= 2 and a_tail < b_tail else 0)
     return b_derived, a_derived
 
 
