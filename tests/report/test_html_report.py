@@ -84,6 +84,19 @@ def test_text_from_articles_is_escaped() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; strike" in html
 
 
+def test_only_web_addresses_become_links() -> None:
+    store = sample_store()
+    [article] = list(store.articles(["mpa-wire"]))
+    article.url = "javascript:alert(document.cookie)"
+    html = render_story_html(store, STORY_ID)
+    assert "javascript:" not in html
+    assert 'href="https://example.org/orchid-rewrite"' in html
+
+
+def test_the_page_forbids_itself_any_request(page: str) -> None:
+    assert "default-src 'none'; style-src 'unsafe-inline'; img-src data:" in page
+
+
 def test_unknown_story() -> None:
     with pytest.raises(ViewNotFound):
         render_story_html(sample_store(), "missing")

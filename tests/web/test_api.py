@@ -151,6 +151,14 @@ def test_pages_request_nothing_from_elsewhere(client: httpx.Client) -> None:
     assert client.get("/static/newstrace.js").status_code == 200
 
 
+def test_pages_carry_a_content_policy(client: httpx.Client) -> None:
+    page = client.get(f"/stories/{STORY_ID}")
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in client.get("/api/stories").headers
+
+
 def test_downloadable_reports(client: httpx.Client) -> None:
     html = client.get(f"/stories/{STORY_ID}/report.html")
     assert html.status_code == 200 and "<style>" in html.text

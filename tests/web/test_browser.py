@@ -83,6 +83,22 @@ def test_claim_matrix_page(browser: Any, sample_server: str) -> None:
     _shoot(browser, "sample-claims")
 
 
+def test_pages_load_without_console_errors(browser: Any, sample_server: str) -> None:
+    """No blocked request, no script error, nothing missing (favicon included)."""
+    browser.get_log("browser")  # drop what earlier tests left
+    for path in (
+        "/",
+        f"/stories/{STORY_ID}",
+        f"/stories/{STORY_ID}/diff?source=mpa-wire&derived=orchid-rewrite",
+        f"/stories/{STORY_ID}/claims",
+        f"/stories/{STORY_ID}/report.html",
+        "/search?q=strike",
+    ):
+        browser.get(sample_server + path)
+        problems = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        assert problems == [], path
+
+
 def test_error_page_is_readable(browser: Any, sample_server: str) -> None:
     from selenium.webdriver.common.by import By
 

@@ -55,7 +55,15 @@ def environment(extra: Sequence[BaseLoader] = ()) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["emphasise"] = emphasise
+    env.filters["web_url"] = web_url
     return env
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL if it is a plain web address; None for javascript:, data: and other schemes."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 def emphasise(text: str, part: str) -> Any:

@@ -40,6 +40,11 @@ StoreFactory = Callable[[], Store]
 MAX_QUERY_STRING = 4096  # bytes of the whole query string
 MAX_SEARCH = 300  # characters of a search query
 MAX_ID = 200  # characters of a story or article id
+# pages load only their own stylesheet and script; inline styles are the report's own
+CONTENT_POLICY = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+    "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 StoryId = Annotated[str, PathParam(min_length=1, max_length=MAX_ID)]
 ArticleId = Annotated[str, Query(min_length=1, max_length=MAX_ID)]
@@ -117,6 +122,14 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
                 request, 414, f"query string too long (over {MAX_QUERY_STRING} bytes); shorten it"
             )
         return await call_next(request)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", CONTENT_POLICY)
+        return response
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
