@@ -22,6 +22,8 @@ class Store(Protocol):
 
     def has_hash(self, content_hash: str) -> bool: ...
 
+    def has_article(self, article_id: str) -> bool: ...
+
     def get_article(self, article_id: str, with_analysis: bool = True) -> Article | None: ...
 
     def articles(
@@ -52,6 +54,10 @@ class Store(Protocol):
 
     def save_stories(self, stories: list[Story]) -> None:
         """Replace titles/membership of the given stories (and their events)."""
+        ...
+
+    def delete_story(self, story_id: str) -> None:
+        """Remove a story (e.g. emptied by a merge), its events and its provenance."""
         ...
 
     def stories(self) -> list[Story]: ...
