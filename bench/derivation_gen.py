@@ -131,7 +131,6 @@ SYNONYMS = {
     "according": "as per",
     "because of": "owing to",
     "but": "yet",
-    "while": "whereas",
     "since": "ever since",
     "nearly": "almost",
     "more than": "over",
@@ -257,7 +256,7 @@ def paraphrase(sentence: str, rng: random.Random) -> str:
     """A rule-based rewording: attribution moved, synonyms, an aside dropped."""
     out = sentence
     m = _SAID.match(out.rstrip())
-    if m and rng.random() < 0.8:
+    if m and rng.random() < 0.8 and m.group("who").strip() not in ("he", "she", "they"):
         body = m.group("body").rstrip(",. ")
         out = f"According to {m.group('who').strip()}, {body[0].lower() + body[1:]}."
     t = _TIME_TAIL.match(out)
@@ -270,9 +269,14 @@ def paraphrase(sentence: str, rng: random.Random) -> str:
     for old, new in words:
         if changed >= 6:
             break
-        pattern = re.compile(rf"\b{re.escape(old)}\b")
-        if pattern.search(out):
-            out = pattern.sub(new, out, count=1)
+        pattern = re.compile(rf"\b{re.escape(old)}\b(?!['’])")
+        quoted = [(q.start(), q.end()) for q in re.finditer(r'["“][^"”]*["”]', out)]
+        hit = next(
+            (h for h in pattern.finditer(out) if not any(a <= h.start() < b for a, b in quoted)),
+            None,
+        )
+        if hit:  # words inside quotation marks are left as spoken
+            out = out[: hit.start()] + new + out[hit.end() :]
             changed += 1
     aside = re.search(r", (?:who|which|where) [^,]{5,60},", out)
     if aside and rng.random() < 0.7:

@@ -11,6 +11,7 @@ from newstrace.align.lexical import (
     STOPWORDS,
     SentenceFeatures,
     is_year,
+    negated_words,
     same_number,
     tokens,
 )
@@ -38,9 +39,16 @@ def number_change(
 
 
 def negation_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str | None:
-    """One says it happened, the other says it did not."""
-    if (claim.negations % 2) != (evidence.negations % 2):
-        return "negation added" if claim.negations > evidence.negations else "negation removed"
+    """One says it happened, the other says it did not: a word both sentences hold is denied
+    in one of them only."""
+    claim_denied = negated_words(claim.text)
+    evidence_denied = negated_words(evidence.text)
+    added = [w for w in claim_denied - evidence_denied if w in evidence.word_set]
+    if added:
+        return f"negation added: not {added[0]}"
+    removed = [w for w in evidence_denied - claim_denied if w in claim.word_set]
+    if removed:
+        return f"negation removed: not {removed[0]}"
     return None
 
 
@@ -78,6 +86,9 @@ def role_swap(
     ]
     if ("by" in claim_tokens) != ("by" in evidence_tokens):
         return None
+    claim_set, evidence_set = set(claim_tokens), set(evidence_tokens)
+    if len(claim_set & evidence_set) < 0.8 * max(len(claim_set), len(evidence_set)):
+        return None  # a swap keeps the words; this pair says more than that
     claim_pos = {t: i for i, t in reversed(list(enumerate(claim_tokens)))}
     evidence_pos = {t: i for i, t in reversed(list(enumerate(evidence_tokens)))}
     shared = [t for t in claim_pos if t in evidence_pos and t != "by"]
@@ -100,13 +111,47 @@ def speaker_change(claim_speaker: str | None, evidence_speaker: str | None) -> s
     """The same words given to someone else (both speakers named, not pronouns)."""
     if not claim_speaker or not evidence_speaker:
         return None
-    if not (claim_speaker[:1].isupper() and evidence_speaker[:1].isupper()):
+    if not (is_name(claim_speaker) and is_name(evidence_speaker)):
         return None
     a = {w for w in claim_speaker.lower().split() if w not in STOPWORDS}
     b = {w for w in evidence_speaker.lower().split() if w not in STOPWORDS}
     if a and b and not (a & b):
         return f"speaker changed: {evidence_speaker} -> {claim_speaker}"
     return None
+
+
+_NOT_NAMES = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "it",
+        "you",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+    ]
+)
+
+
+def is_name(speaker: str) -> bool:
+    """Capitalised words, not a pronoun or a description ('The government')."""
+    words = speaker.split()
+    return (
+        bool(words)
+        and words[0].lower() not in _NOT_NAMES
+        and all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "van", "von", "al"))
+    )
 
 
 def quote_found(quote: str, source_texts: list[str]) -> int:

@@ -350,6 +350,34 @@ def negation_count(text: str) -> int:
     return count
 
 
+def negated_words(text: str) -> frozenset[str]:
+    """The content words a negator denies: 'did not stay' -> {stay}, 'no effect' -> {effect}.
+
+    Comparing these, not counts, keeps a negation elsewhere in a merged sentence from
+    reading as a changed fact.
+    """
+    words = tokens(text)
+    out: set[str] = set()
+    for i, t in enumerate(words):
+        if t not in NEGATORS:
+            continue
+        if t == "no" and i + 1 < len(words) and words[i + 1] in _NOT_NEGATING_AFTER_NO:
+            continue
+        if t == "not" and i + 1 < len(words) and words[i + 1] in ("only", "just"):
+            continue
+        for w in words[i + 1 : i + 5]:
+            if w not in STOPWORDS and w not in NEGATORS and not _AUXILIARY.match(w):
+                out.add(stem(w))
+                break
+    return frozenset(out)
+
+
+_AUXILIARY = re.compile(
+    r"^(?:be|been|being|is|are|was|were|do|does|did|have|has|had|will|would|"
+    r"could|can|should|may|might|must|yet|even|ever|always|necessarily)$"
+)
+
+
 def _to_float(raw: str) -> float:
     return float(raw.replace(",", ""))
 
@@ -393,6 +421,9 @@ def is_year(value: float) -> bool:
     return value.is_integer() and 1800 <= value <= 2100
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def names(text: str) -> list[str]:
     """Capitalised word runs that look like names; a sentence-initial common word is skipped."""
     out: list[str] = []
@@ -408,6 +439,9 @@ def names(text: str) -> list[str]:
             continue  # a capitalised first word is mostly an ordinary word
         if len(words) == 1 and words[0].lower() in MONTHS:
             continue
+        if len(words) > 4:
+            continue  # a title-case headline, not a name
+        words = [_POSSESSIVE.sub("", w) for w in words]
         out.append(" ".join(words))
     return out
 

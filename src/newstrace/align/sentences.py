@@ -12,6 +12,7 @@ from typing import Literal
 
 import numpy as np
 
+from newstrace.align.facts import is_name
 from newstrace.align.lexical import SentenceFeatures, features, split_sentences
 from newstrace.align.support import SourceIndex, SupportChecker
 from newstrace.model import Article, SentencePair, Vector
@@ -61,7 +62,7 @@ def _named(speaker: str | None, as_written: str | None) -> bool:
     """A speaker written as a name: a pronoun resolved by context is too unsure to compare."""
     if not speaker or not speaker[:1].isupper():
         return False
-    return as_written is None or as_written[:1].isupper()
+    return as_written is None or is_name(as_written)
 
 
 def sentence_texts(article: Article) -> list[str]:

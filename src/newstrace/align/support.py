@@ -22,6 +22,7 @@ from newstrace.align.lexical import (
     fragments,
     same_number,
     split_sentences,
+    stem,
     tokens,
 )
 from newstrace.align.support_model import SupportModel
@@ -190,7 +191,7 @@ class SupportChecker:
             label, reason = "unsupported", f"{_title(m.novel_names[0])} not named in any source"
         elif (
             score < self.model.threshold
-            and m.values["cov_win"] < RESTATEMENT_COVERAGE + 0.15
+            and m.values["cov_win"] < RESTATEMENT_COVERAGE
             and m.values["cosine"] < PARAPHRASE_COSINE
         ):
             # a restatement in other words is supported; a sentence most of whose words no
@@ -224,7 +225,11 @@ class SupportChecker:
         for i in ranked[:2]:
             window |= index.feats[i].word_set
         novel_names = [
-            k for k in claim.name_keys if k not in index.name_keys and k not in index.words
+            k
+            for k in claim.name_keys
+            if k not in index.name_keys
+            and k not in index.words
+            and not all(w in index.name_keys or stem(w) in index.words for w in k.split())
         ]
         novel_figures = [
             w for v, w in claim.figures if not any(same_number(v, o) for o in index.figures)
@@ -310,7 +315,28 @@ class SupportChecker:
         change = facts.role_swap(claim.text, evidence.text, name_words)
         if change:
             return change
-        return facts.speaker_change(claim_speaker or claim.speaker, index.speakers[best])
+        return self._speaker_change(
+            claim, evidence, claim_speaker or claim.speaker, index.speakers[best]
+        )
+
+    @staticmethod
+    def _speaker_change(
+        claim: SentenceFeatures,
+        evidence: SentenceFeatures,
+        claim_speaker: str | None,
+        evidence_speaker: str | None,
+    ) -> str | None:
+        """Words credited to someone else: each speaker is named in its own sentence only
+        (when both names stand in both sentences, the credit was read differently, not changed)."""
+        change = facts.speaker_change(claim_speaker, evidence_speaker)
+        if not change or not claim_speaker or not evidence_speaker:
+            return None
+        claim_low, evidence_low = claim.text.lower(), evidence.text.lower()
+        if claim_speaker.lower().split()[-1] in evidence_low:
+            return None
+        if evidence_speaker.lower().split()[-1] in claim_low:
+            return None
+        return change
 
     def _partner(
         self, claim: SentenceFeatures, index: SourceIndex, ranked: list[int]
@@ -332,7 +358,12 @@ class SupportChecker:
             where = facts.quote_found(quote, index.sentences)
             if where < 0:
                 return "quote not in any source"
-            change = facts.speaker_change(claim_speaker or claim.speaker, index.speakers[where])
+            change = self._speaker_change(
+                claim,
+                index.feats[where],
+                claim_speaker or claim.speaker,
+                index.speakers[where],
+            )
             if change:
                 return change
         return None

@@ -15,6 +15,9 @@ from newstrace.settings import Settings
 
 # article pairs sharing less than this share of content words are not compared sentence by sentence
 MIN_ARTICLE_OVERLAP = 0.08
+# below this derivation score an added sentence may be the writer's own reporting: only
+# changed facts are flagged, not additions
+CONFIDENT_DERIVATION = 0.8
 
 
 def _article_overlap(a: PreparedArticle, b: PreparedArticle) -> float:
@@ -87,9 +90,14 @@ def analyze_story(
             and order[i] < order[derived_id]
             and derived_id not in sources_of.get(i, [])
         ]
-        flags.extend(
-            derived_flags(prepared[derived_id], [prepared[s] for s in source_ids], earlier, checker)
+        confident = (
+            min((d.score for d in derivations if d.derived == derived_id), default=0.0)
+            >= CONFIDENT_DERIVATION
         )
+        found = derived_flags(
+            prepared[derived_id], [prepared[s] for s in source_ids], earlier, checker
+        )
+        flags.extend(f for f in found if confident or f.kind != "unsupported")
     for evidence in independent:
         flags.extend(
             conflict_flags(prepared[evidence.a], prepared[evidence.b], evidence.pairs, checker)
