@@ -22,13 +22,13 @@ def _no_horizontal_overflow(driver: Any) -> bool:
     )
 
 
-def _shoot(driver: Any, name: str) -> Path:
+def _shoot(driver: Any, name: str, width: int = 1280) -> Path:
     """Full-page screenshot under build/screenshots/."""
     height = driver.execute_script("return document.documentElement.scrollHeight;")
-    driver.set_window_size(1280, min(max(int(height), 800), 6000))
+    driver.set_window_size(width, min(max(int(height), 800), 6000))
     path = SCREENSHOTS / f"{name}.png"
     driver.save_screenshot(str(path))
-    driver.set_window_size(1280, 1000)
+    driver.set_window_size(width, 1000)
     return path
 
 
@@ -97,6 +97,21 @@ def test_pages_load_without_console_errors(browser: Any, sample_server: str) -> 
         browser.get(sample_server + path)
         problems = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         assert problems == [], path
+
+
+def test_pages_fit_a_phone_screen(browser: Any, sample_server: str) -> None:
+    browser.set_window_size(420, 900)
+    try:
+        for path in ("/", f"/stories/{STORY_ID}", f"/stories/{STORY_ID}/claims"):
+            browser.get(sample_server + path)
+            assert _no_horizontal_overflow(browser), path
+        browser.get(
+            f"{sample_server}/stories/{STORY_ID}/diff?source=mpa-wire&derived=orchid-rewrite"
+        )
+        assert _no_horizontal_overflow(browser)
+        _shoot(browser, "sample-diff-phone", width=420)
+    finally:
+        browser.set_window_size(1280, 1000)
 
 
 def test_error_page_is_readable(browser: Any, sample_server: str) -> None:
