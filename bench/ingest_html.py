@@ -39,7 +39,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from ecb_docs import TEST_TOPICS, TRAIN_TOPICS, load_topics  # noqa: E402
 from newstrace.ingest.decode import NotText, decode_bytes  # noqa: E402
-from newstrace.ingest.html import _baseline_text, _parse_tree, extract_html, prune_furniture  # noqa: E402
+from newstrace.ingest.furniture import prune_furniture  # noqa: E402
+from newstrace.ingest.html import baseline_text, extract_html, parse_tree  # noqa: E402
 from newstrace.model import Article, IngestError  # noqa: E402
 
 _WORD = re.compile(r"\w+")
@@ -139,17 +140,17 @@ LAYOUTS: dict[str, Callable[[Article, list[Article]], str]] = {
 
 
 def all_text(html: str) -> str:
-    tree = _parse_tree(html)
+    tree = parse_tree(html)
     body = tree.find(".//body") if tree is not None else None
     return str(body.text_content()) if body is not None else ""
 
 
 def lxml_p(html: str) -> str:
-    tree = _parse_tree(html)
+    tree = parse_tree(html)
     if tree is None:
         return ""
     prune_furniture(tree)
-    return _baseline_text(tree)
+    return baseline_text(tree)
 
 
 def newstrace(html: str) -> str:

@@ -1,19 +1,21 @@
 """HTML pages (.html, .htm, WARC responses): main text via trafilatura, lxml baseline as fallback.
 
-`Article.format` says which extractor produced the text: `html` (trafilatura) or
-`html-fallback` (the <article>/<p> baseline, used when trafilatura finds nothing).
+Furniture blocks are pruned first (see furniture.py). `Article.format` says which extractor
+produced the text: `html` (trafilatura) or `html-fallback` (the <article>/<p> baseline, used
+when trafilatura finds fewer than MIN_ARTICLE_WORDS words); `warc`/`warc-fallback` likewise.
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import re
 from typing import Any
 
 from newstrace.ingest.clean import normalize_text, one_line, paragraphs_to_text
 from newstrace.ingest.dates import normalize_date
+from newstrace.ingest.furniture import drop_furniture, prune_furniture
 from newstrace.ingest.ids import domain
+from newstrace.ingest.page_meta import page_metadata
 from newstrace.model import Article, IngestError
 
 _META_CHARSET = re.compile(
@@ -34,37 +36,7 @@ _DROP_TAGS = (
     "figure",
 )
 _BLOCK_TAGS = ("p", "h2", "h3", "blockquote", "li")
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "dc.date",
-    "dc.date.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-)
-_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 MIN_FALLBACK_CHARS = 40
-MAX_FURNITURE_SHARE = 0.4
-_PRUNABLE_TAGS = ("div", "section", "aside", "ul", "ol", "nav", "form", "span", "p", "td", "table")
-_FURNITURE_MARK = re.compile(
-    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|subscribe|subscription|paywall|social|share"
-    r"|sharing|sharebar|related|recommended|most-?read|popular|trending|promo|sponsored|advert\w*"
-    r"|ads?|masthead|breadcrumbs?|sidebar|comments?|more-from|editors-pick|read-more|outbrain"
-    r"|taboola|menu|navbar|navigation)(?:$|[\s_-])"
-)
-# Whole paragraphs that are page furniture inside the article body: ad slots and link teasers
-# ("Read more: <other story's headline>"). A teaser needs its label and a colon or dash.
-_FURNITURE = re.compile(
-    r"^(?:advertisement|advertisment|sponsored(?: content)?|story continues below(?: advertisement)?)$"
-    r"|^(?:read more|read also|also read|related|related stories|see also|more on this|watch|listen"
-    r"|recommended|most read|sign up|subscribe|click here|follow us|share this(?: story| article)?)"
-    r"\s*[:\-–—|]\s*.{0,200}$",
-    re.IGNORECASE,
-)
 MIN_ARTICLE_WORDS = 5  # fewer words than this is page furniture ("Home"), not an article
 
 
@@ -83,14 +55,14 @@ def extract_html(
     record_format: str = "html",
 ) -> Article | IngestError:
     """One article from an HTML page; `record_format` is `html` or `warc`."""
-    tree = _parse_tree(html)
-    page = _page_metadata(tree) if tree is not None else {}
+    tree = parse_tree(html)
+    page = page_metadata(tree) if tree is not None else {}
     if tree is not None:
         prune_furniture(tree)
     text, meta = _trafilatura(copy.deepcopy(tree) if tree is not None else html, url)
     fmt = record_format
     if len(text.split()) < MIN_ARTICLE_WORDS:
-        text = _baseline_text(tree) if tree is not None else ""
+        text = baseline_text(tree) if tree is not None else ""
         fmt = f"{record_format}-fallback"
         meta = {}
     if len(text.split()) < MIN_ARTICLE_WORDS:
@@ -114,33 +86,15 @@ def extract_html(
     )
 
 
-def prune_furniture(tree: Any) -> None:
-    """Drop blocks whose class or id names page furniture (cookie banner, share bar, related
-    links, comments...), unless they hold most of the page's text (then they wrap the article)."""
-    total = len(tree.text_content()) or 1
-    for node in list(tree.iter(*_PRUNABLE_TAGS)):
-        marker = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
-        if not marker.strip() or _FURNITURE_MARK.search(marker) is None:
-            continue
-        if node.getparent() is not None and len(node.text_content()) < total * MAX_FURNITURE_SHARE:
-            node.drop_tree()
-
-
-def drop_furniture(text: str) -> str:
-    """Remove ad-slot and "Read more: ..." paragraphs left inside the extracted body."""
-    kept = [p for p in text.split("\n\n") if not _FURNITURE.match(p.strip())]
-    return "\n\n".join(kept)
-
-
 def html_to_text(fragment: str) -> str:
     """An HTML fragment (feed content) -> normalised paragraphs, no extraction heuristics."""
-    tree = _parse_tree(f"<div>{fragment}</div>")
+    tree = parse_tree(f"<div>{fragment}</div>")
     if tree is None:
         return normalize_text(fragment)
     return _block_text(tree)
 
 
-def _parse_tree(html: str) -> Any | None:
+def parse_tree(html: str) -> Any | None:
     import lxml.html
     from lxml import etree
 
@@ -174,7 +128,7 @@ def _trafilatura(html: Any, url: str | None) -> tuple[str, dict[str, Any]]:
     return paragraphs_to_text(raw.split("\n")), meta
 
 
-def _baseline_text(tree: Any) -> str:
+def baseline_text(tree: Any) -> str:
     """Paragraphs of the first <article> (or <main>, or <body>) once page furniture is dropped."""
     for tag in _DROP_TAGS:
         for node in tree.findall(f".//{tag}"):
@@ -227,73 +181,3 @@ def _drop_leading_title(text: str, title: str | None) -> str:
     if first.strip().casefold() == title.casefold():
         return rest.strip()
     return text
-
-
-def _page_metadata(tree: Any) -> dict[str, str]:
-    """Title, canonical URL, outlet, author and full publication timestamp from <head> and JSON-LD."""
-    found: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        value = (meta.get("content") or "").strip()
-        if not key or not value:
-            continue
-        if key in _DATE_META:
-            found.setdefault("published", value)
-        elif key in _AUTHOR_META and not value.startswith("http"):
-            found.setdefault("author", value)
-        elif key == "og:site_name":
-            found.setdefault("outlet", value)
-        elif key in ("og:title", "twitter:title"):
-            found.setdefault("title", value)
-        elif key == "og:url":
-            found.setdefault("url", value)
-    for link in tree.iter("link"):
-        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            found["url"] = link.get("href").strip()
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() == "application/ld+json":
-            _json_ld(script.text or "", found)
-    if "published" not in found:
-        for node in tree.iter("time"):
-            if node.get("datetime"):
-                found["published"] = node.get("datetime")
-                break
-    if "title" not in found:
-        heading = tree.find(".//h1")
-        title = tree.find(".//title")
-        node = heading if heading is not None else title
-        if node is not None and node.text_content().strip():
-            found["title"] = node.text_content().strip()
-    return found
-
-
-def _json_ld(raw: str, found: dict[str, str]) -> None:
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return
-    items = (
-        data
-        if isinstance(data, list)
-        else data.get("@graph", [data])
-        if isinstance(data, dict)
-        else []
-    )
-    for item in items:
-        if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
-            continue
-        if isinstance(item.get("datePublished"), str):
-            found.setdefault("published", item["datePublished"])
-        if isinstance(item.get("headline"), str):
-            found.setdefault("title", item["headline"])
-        author = item.get("author")
-        names = [
-            a.get("name")
-            for a in (author if isinstance(author, list) else [author])
-            if isinstance(a, dict)
-        ]
-        if any(isinstance(n, str) for n in names):
-            found.setdefault("author", ", ".join(n for n in names if isinstance(n, str)))
-        publisher = item.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            found.setdefault("outlet", publisher["name"])

@@ -130,7 +130,7 @@ def _read_stream(
         return
     kind = _kind(name, head)
     stem = file_id(Path(name))
-    if _looks_binary(head) or kind == "warc":
+    if _looks_binary(head):
         yield IngestError(source, "binary file, not text (contains NUL bytes)")
     elif kind == "unsupported":
         known = " ".join(sorted(EXTENSIONS))
