@@ -59,13 +59,24 @@ def test_graph_has_an_edge_from_the_wire_to_the_rewrite(
     assert roles[REWRITE] == "derived" and roles["radio-halvard-strike"] == "independent"
 
 
-def test_diff_marks_the_invented_quote(client: httpx.Client, strike_story: str) -> None:
+def test_diff_shows_the_invented_quote_as_text_of_no_source(
+    client: httpx.Client, strike_story: str
+) -> None:
+    sid = quote(strike_story, safe="")
     diff = client.get(
-        f"/api/stories/{quote(strike_story, safe='')}/diff",
-        params={"source": WIRE, "derived": REWRITE},
+        f"/api/stories/{sid}/diff", params={"source": WIRE, "derived": REWRITE}
     ).json()
     [row] = [r for r in diff["rows"] if INVENTED_QUOTE in "".join(s["text"] for s in r["derived"])]
-    assert row["relation"] == "invented" and row["flag_kind"] == "unsupported"
+    assert row["relation"] in {"invented", "added"} and row["source"] == []
+    # "invented" is exactly the new text the pipeline flagged as in no source
+    flagged = {
+        f["sentence"]
+        for f in client.get(f"/api/stories/{sid}").json()["flags"]
+        if f["article"] == REWRITE and f["kind"] == "unsupported"
+    }
+    for r in diff["rows"]:
+        if r["relation"] in {"invented", "added"}:
+            assert (r["relation"] == "invented") == (r["derived_sentence"] in flagged), r
 
 
 @pytest.mark.browser
@@ -88,11 +99,13 @@ def test_reader_clicks_from_list_to_story_to_diff(
     driver.find_element(
         By.CSS_SELECTOR, f'a.diff-link[href*="source={WIRE}"][href*="derived={REWRITE}"]'
     ).click()
-    invented = [
-        row.text
-        for row in driver.find_elements(By.CSS_SELECTOR, "table.diff tr.invented td.derived")
-    ]
-    assert any(INVENTED_QUOTE in text for text in invented)
+    new_text = driver.find_elements(
+        By.CSS_SELECTOR, "table.diff tr.invented td.derived, table.diff tr.added td.derived"
+    )
+    [cell] = [c for c in new_text if INVENTED_QUOTE in c.text]
+    shared = driver.find_elements(By.CSS_SELECTOR, "table.diff tr.shared td.derived")
+    plain = {c.value_of_css_property("background-color") for c in shared}
+    assert cell.value_of_css_property("background-color") not in plain  # marked as new text
     assert _no_horizontal_overflow(driver)
     _shoot(driver, "demo-diff")
 

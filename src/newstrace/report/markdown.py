@@ -5,6 +5,7 @@ from __future__ import annotations
 from newstrace.report.views import DiffView, Segment, StoryView, story_with_diffs
 from newstrace.store.base import Store
 
+_ROLE = {"source": " _(source)_", "derived": " _(derived)_", "relay": " _(derived, then copied)_"}
 _CELL = {"supported": "✓", "contradicted": "✗", "silent": "·"}
 
 
@@ -61,7 +62,7 @@ def _timeline(view: StoryView, lines: list[str]) -> None:
         lines += [f"  - new development: {ev}" for ev in day.new_events]
         for e in day.entries:
             time = e.published[11:16] if e.published and len(e.published) >= 16 else ""
-            role = "" if e.role == "independent" else f" _({e.role})_"
+            role = _ROLE.get(e.role, "")
             lines.append(
                 f"  - {time} {e.outlet}: {e.title} (`{e.article}`){role}".replace("   ", " ")
             )
