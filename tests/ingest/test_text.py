@@ -84,3 +84,16 @@ def test_bare_dateline_under_the_headline() -> None:
     assert article.title == "Ferry strike called off"
     assert article.published == "2026-03-04T18:30:00Z"
     assert article.text.startswith("The ferry workers' union")
+
+
+def test_bare_url_line_at_the_top() -> None:
+    text = (
+        "https://www.harbourwire.example/2026/03/04/depot-fire\n"
+        "Depot fire forces evacuation\n\n"
+        "More than 2,000 residents were evacuated on Tuesday, officials said.\n"
+    )
+    article = read_text(text, source="u.txt", article_id="u")
+    assert isinstance(article, Article)
+    assert article.url == "https://www.harbourwire.example/2026/03/04/depot-fire"
+    assert article.title == "Depot fire forces evacuation"
+    assert article.text == "More than 2,000 residents were evacuated on Tuesday, officials said."

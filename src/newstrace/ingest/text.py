@@ -9,6 +9,7 @@ Layout understood, all optional, at the top of the file in any order:
     URL: / Link: https://...                            -> url
     Title: HEADLINE                                     -> title (wins over the first line)
     a line that is only a date ("4 March 2026 10:00")   -> published
+    a line that is only a URL                           -> url
 
 Header lines stop at the first other line; the rest is the body (hard-wrapped lines unwrapped).
 Markdown headings, emphasis and links are reduced to their text.
@@ -55,6 +56,7 @@ MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 MAX_BYLINE_CHARS = 80
 MAX_DATE_LINE_CHARS = 60
+_BARE_URL = re.compile(r"^https?://\S+$")
 
 
 def looks_like_headline(line: str) -> bool:
@@ -122,6 +124,8 @@ def _header_field(line: str) -> tuple[str, str] | None:
         if key == "url" and not value.lower().startswith(("http://", "https://", "www.")):
             return None
         return key, value
+    if _BARE_URL.match(line):
+        return "url", line
     short_with_digits = len(line) <= MAX_DATE_LINE_CHARS and any(ch.isdigit() for ch in line)
     if short_with_digits and normalize_date(line) is not None:  # a bare "4 March 2026 10:00"
         return "published", line
