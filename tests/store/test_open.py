@@ -97,3 +97,24 @@ def test_one_sqlite_store_shared_by_threads(tmp_path: Path) -> None:
         assert all(pool.map(add, range(200)))
     assert store.article_count() == 200
     store.close()
+
+
+@pytest.mark.postgres
+def test_postgres_tables_live_in_their_own_schema(postgres_url: str) -> None:
+    import psycopg
+
+    from newstrace.store.postgres import PostgresStore
+
+    with psycopg.connect(postgres_url, autocommit=True) as conn:  # another application's table
+        conn.execute("CREATE TABLE public.articles (sku TEXT PRIMARY KEY, price INTEGER)")
+    store = PostgresStore(postgres_url)
+    store.add_article(Article(id="a", source="s", text="Harbour reopened on Friday."))
+    other = PostgresStore(postgres_url, schema="archive_2025")
+    assert other.article_count() == 0
+    other.close()
+    assert store.article_count() == 1
+    store.close()
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM public.articles").fetchone() == (0,)
+    with pytest.raises(ValueError, match="schema name"):
+        PostgresStore(postgres_url, schema="x; DROP TABLE y")

@@ -1,6 +1,8 @@
 """PostgreSQL backend (psycopg 3): the same Store on a server, full-text search via tsvector.
 
-Needs the `postgres` extra (`pip install 'newstrace[postgres]'`). The schema version lives in
+Needs the `postgres` extra (`pip install 'newstrace[postgres]'`). Tables live in their own
+PostgreSQL schema (`newstrace` unless told otherwise), so they never collide with another
+application's `articles` table in the same database. The schema version lives in
 `newstrace_meta`; migrations run under an advisory lock so concurrent openers do not race.
 """
 
@@ -14,7 +16,8 @@ from typing import Any
 from newstrace.store.sql import Cursor, Executor, SqlStore, schema_statements
 
 _PLACEHOLDER = re.compile(r"\?")
-_LOCK_KEY = 7_261_003_731  # advisory lock id for schema migrations
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+DEFAULT_SCHEMA = "newstrace"
 
 
 def _v1(execute: Executor) -> None:
@@ -46,9 +49,14 @@ def _connect(url: str) -> Any:
 class PostgresStore(SqlStore):
     """newstrace.store.base.Store on a PostgreSQL database given by a `postgresql://` URL."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, schema: str = DEFAULT_SCHEMA) -> None:
+        if not _IDENTIFIER.match(schema):
+            raise ValueError(f"schema name {schema!r}: use lower-case letters, digits and _")
         self.url = url
+        self.schema = schema
         self._conn = _connect(url)
+        self._conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        self._conn.execute(f"SET search_path TO {schema}")
         self._migrate()
 
     def schema_version(self) -> int:
@@ -66,7 +74,7 @@ class PostgresStore(SqlStore):
         if self._has_meta() and self.schema_version() == SCHEMA_VERSION:
             return
         with self._transaction() as execute:
-            execute("SELECT pg_advisory_xact_lock(?)", (_LOCK_KEY,))
+            execute("SELECT pg_advisory_xact_lock(hashtext(?))", (f"newstrace:{self.schema}",))
             execute(
                 "CREATE TABLE IF NOT EXISTS newstrace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
             )
