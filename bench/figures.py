@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from ecb_entities import read_doc  # noqa: E402
-
 from newstrace.analyze import Analyzer, resolve_entities  # noqa: E402
 from newstrace.analyze.resolve import normalise_name  # noqa: E402
 from newstrace.model import Article  # noqa: E402

@@ -7,6 +7,7 @@ quantities. Who stated a figure is decided by the caller from the sentence's quo
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -92,7 +93,16 @@ CURRENCY_WORDS = {
     "won": "KRW",
     "hryvnias": "UAH",
 }
-CURRENCY_PREFIX = {"us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "r$": "BRL"}
+CURRENCY_PREFIX = {
+    "us$": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "r$": "BRL",
+    "nt$": "TWD",
+    "s$": "SGD",
+}
 PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "percentage point"}
 MONTHS = [
     "january",
@@ -130,7 +140,7 @@ QUALIFIERS: list[tuple[str, Qualifier]] = [
     ),
     (
         r"fewer than|less than|under|below|up to|at most|no more than|as many as|as much as|"
-        r"just under|almost|not quite|short of|lower than|shy of|as few as",
+        r"just under|not quite|short of|lower than|shy of|as few as",
         "less_than",
     ),
     (
@@ -141,6 +151,9 @@ QUALIFIERS: list[tuple[str, Qualifier]] = [
 ]
 # "almost"/"nearly" read as about: the figure is approximate
 _QUAL_RE = [(re.compile(rf"(?i)(?:^|\s)({words})\s*$"), qual) for words, qual in QUALIFIERS]
+_QUAL_WORDS = frozenset(
+    ["about", "around", "approximately", "nearly", "some", "roughly", "over", "under", "almost", "just", "only"]
+)
 _QUAL_ORDER = {"about": 0, "more_than": 1, "less_than": 2}
 
 _NUM_WORD = "|".join(sorted((w for w in UNITS_WORDS if " " not in w), key=len, reverse=True))
@@ -149,146 +162,27 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SUFFIX_SCALE = r"(?:k|m|mn|bn|b|tn|mln|bln)\b"
 _WORD_NUMBER = (
     rf"(?:a\s+couple\s+of|a\s+pair\s+of|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|a\s+billion|"
+    rf"half\s+a\s+(?:million|billion|dozen)|(?:{_NUM_WORD})\s+dozen|"
     rf"(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?)"
 )
-_CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|[$€£¥₹₽])"
+_CURRENCY = r"(?:(?<!\w)(?-i:US|HK|NZ|NT)\s?\$|(?<!\w)(?-i:A|C|R|S)\$|[$€£¥₹₽])"
 _NUMBER = re.compile(
-    rf"(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_DIGITS}|(?<![\w-]){_WORD_NUMBER}(?![\w-]))"
-    rf"(?:\s?(?P<suf>{_SUFFIX_SCALE})|\s+(?P<scale>{_SCALE})\b)?"
+    rf"(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_DIGITS}|(?<![\w-]){_WORD_NUMBER}(?!\w))"
+    rf"(?:\s?(?P<suf>{_SUFFIX_SCALE})|(?:\s*|-)(?P<scale>{_SCALE})\b)?"
     rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b)?",
     re.IGNORECASE,
 )
 _RANGE_LINK = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
 _STOP_UNITS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "that",
-        "this",
-        "which",
-        "who",
-        "than",
-        "per",
-        "cent",
-        "percent",
-        "it",
-        "its",
-        "his",
-        "her",
-        "their",
-        "they",
-        "he",
-        "she",
-        "we",
-        "i",
-        "you",
-        "after",
-        "before",
-        "since",
-        "during",
-        "until",
-        "when",
-        "while",
-        "if",
-        "but",
-        "not",
-        "no",
-        "so",
-        "also",
-        "said",
-        "says",
-        "told",
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "had",
-        "has",
-        "have",
-        "do",
-        "does",
-        "did",
-        "other",
-        "another",
-        "such",
-        "same",
-        "each",
-        "every",
-        "all",
-        "some",
-        "any",
-        "most",
-        "many",
-        "few",
-        "those",
-        "these",
-        "there",
-        "here",
-        "then",
-    ]
+    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "are", "was", "were", "be", "been", "that", "this", "which", "who", "than", "per", "cent", "percent", "it", "its", "his", "her", "their", "they", "he", "she", "we", "i", "you", "after", "before", "since", "during", "until", "when", "while", "if", "but", "not", "no", "so", "also", "said", "says", "told", "would", "will", "could", "can", "may", "might", "should", "had", "has", "have", "do", "does", "did", "such", "same", "each", "every", "all", "some", "any", "most", "many", "few", "those", "these", "there", "here", "then"]
 )
 _SKIP_ADJ = frozenset(
-    [
-        "new",
-        "more",
-        "additional",
-        "other",
-        "extra",
-        "further",
-        "old",
-        "young",
-        "total",
-        "major",
-        "minor",
-        "small",
-        "large",
-        "big",
-        "heavy",
-        "light",
-        "armoured",
-        "armored",
-        "military",
-        "civilian",
-        "foreign",
-        "local",
-        "international",
-        "russian",
-        "american",
-        "ukrainian",
-        "german",
-        "british",
-        "french",
-        "chinese",
-        "israeli",
-        "palestinian",
-        "european",
-    ]
+    ["new", "more", "additional", "other", "extra", "further", "old", "young", "total", "major", "minor", "small", "large", "big", "heavy", "light", "armoured", "armored", "military", "civilian", "foreign", "local", "international", "russian", "american", "ukrainian", "german", "british", "french", "chinese", "israeli", "palestinian", "european", "final", "last", "first", "next", "past", "previous", "consecutive", "separate", "armed", "masked", "leading", "running", "federal", "national", "underwater", "different", "several", "straight", "full", "whole"]
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(
-    r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d\d|GMT|UTC|ET\b|BST)", re.IGNORECASE
+    r"^\s*(?:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o'clock|:\s?\d\d|GMT|UTC|ET\b|EST\b|EDT\b|BST|CET)",
+    re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(rf"(?i)\b(?:{_MONTH})\.?\s*$")
 _DATE_AFTER = re.compile(rf"(?i)^\s*(?:{_MONTH})\b")
@@ -319,7 +213,12 @@ def _parse_number(num: str) -> float | None:
     low = re.sub(r"\s+", " ", low.replace("-", " "))
     if low in UNITS_WORDS:
         return float(UNITS_WORDS[low])
+    half = re.fullmatch(r"half a (million|billion|dozen)", low)
+    if half:
+        return 0.5 * (12.0 if half.group(1) == "dozen" else SCALES[half.group(1)])
     parts = low.split(" ")
+    if len(parts) == 2 and parts[1] in ("dozen", "hundred") and parts[0] in UNITS_WORDS:
+        return float(UNITS_WORDS[parts[0]] * (12 if parts[1] == "dozen" else 100))
     if len(parts) == 2 and parts[0] in UNITS_WORDS and parts[1] in UNITS_WORDS:
         a, b = UNITS_WORDS[parts[0]], UNITS_WORDS[parts[1]]
         if b == 100:
@@ -367,7 +266,7 @@ def _is_date_or_time(text: str, match: re.Match[str]) -> bool:
         return True
     if re.fullmatch(r"\d{1,2}", num) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
         return True
-    if re.match(r"^[/:]\d", after) or re.search(r"\d[/:]$", before):
+    if re.match(r"^\s?[/:]\s?\d", after) or re.search(r"\d\s?[/:]\s?$", before):
         return True
     if _LIST_NUMBER.search(before):
         return True
@@ -387,55 +286,156 @@ def _qualifier_before(before: str) -> tuple[Qualifier, int]:
     return best
 
 
+_TIME_UNITS = frozenset(
+    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night", "nights"]
+)
+_UNIT_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.]*(?:-[A-Za-z][A-Za-z'’]*)*|%|\S")
+_MEASURE_UNITS = frozenset(
+    ["km", "kg", "mw", "gw", "kw", "mph", "kph", "cm", "mm", "ft", "lb", "lbs", "oz", "mb", "gb", "tb", "ghz", "mhz", "hz", "kwh", "mwh", "sq"]
+)
+
+
+def _plural_noun(word: str) -> bool:
+    low = word.lower()
+    return (
+        low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "ous"))
+        and low not in _STOP_UNITS
+        and len(low) > 2
+    )
+
+
 def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
-    """The unit or counted noun after a figure (skipping adjectives), and where it ends."""
+    """The unit or counted noun after a figure, and where it ends.
+
+    Adjectives and noun modifiers are walked over to the head noun ("two hijack attempts" ->
+    attempts, "five Democratic presidential primaries" -> primaries); "N-hour", "N-year-old"
+    compounds give their unit; currencies and percent come from symbols or words.
+    """
     if match.group("pct"):
         return "%", end
     cur = match.group("cur")
     if cur:
-        low = cur.lower()
-        return CURRENCY_PREFIX.get(low, CURRENCY_SYMBOLS.get(cur, "USD")), end
+        code = CURRENCY_PREFIX.get(cur.lower().replace(" ", ""), CURRENCY_SYMBOLS.get(cur[-1]))
+        return code or "USD", end
     rest = text[end:]
-    words = list(re.finditer(r"[A-Za-z][A-Za-z\-'’.]*|%|[^\sA-Za-z]", rest[:80]))
+    compound = re.match(r"(?i)^\s?-\s?([a-z]+)(?:\s?-\s?(old))?\b", rest)
+    if compound:  # "two-hour service", "15-year-old boy", "eight - minute interview"
+        unit = compound.group(1).lower()
+        if compound.group(2):
+            return "years" if unit == "year" else unit + "s", end + compound.end()
+        if rest[:1] == "-" or unit in _TIME_UNITS:
+            return unit, end + compound.end()
+    tokens = list(_UNIT_TOKEN.finditer(rest[:120]))
+    unit = ""
+    unit_end = end
     skipped = 0
-    for w in words:
-        word = w.group(0).rstrip(".").lower()
+    for i, tok in enumerate(tokens):
+        raw = tok.group(0)
+        word = raw.rstrip(".").lower()
         if word in CURRENCY_WORDS:
-            return CURRENCY_WORDS[word], end + w.end()
-        if word == "%":
-            return "%", end + w.end()
-        if word in {"percent", "pct"}:
-            return "%", end + w.end()
-        if word == "per" and rest[w.end() :].lstrip().lower().startswith("cent"):
-            return "%", end + w.end() + 5
+            return CURRENCY_WORDS[word], end + tok.end()
+        if word in ("%", "percent", "pct"):
+            return "%", end + tok.end()
+        if word == "per" and rest[tok.end() :].lstrip().lower().startswith("cent"):
+            return "%", end + tok.end() + 5
         if not word[:1].isalpha():
-            return "", end
+            break
+        nxt = tokens[i + 1].group(0).rstrip(".,") if i + 1 < len(tokens) else ""
         if word in _STOP_UNITS:
-            if word == "of" and skipped == 0 and re.match(r"(?i)\s*of\s+(?:the\s+)?", rest):
-                # "dozens of people", "three of the soldiers"
+            if word == "of" and not unit and skipped == 0:
+                skipped += 1  # "dozens of people", "three of the soldiers"
+                continue
+            if word == "the" and skipped == 1 and not unit:
+                continue
+            break
+        if raw[:1].isupper() and word not in _MEASURE_UNITS:
+            # a capitalised modifier before a common noun ("two Republican rivals", "five VIP
+            # tickets") is walked over; otherwise a name follows the number ("Apollo 11 Mission")
+            if nxt[:1].islower() and nxt.lower() not in _STOP_UNITS:
                 skipped += 1
                 continue
-            return "", end
-        if word in _SKIP_ADJ and skipped < 2:
-            skipped += 1
-            continue
-        if w.group(0)[:1].isupper() and word not in ("km", "mw", "gw"):
-            # a capitalised word after a number is a name ("Apollo 11 Mission") or a unit like
-            # "MW"; treat multi-letter all-caps as unit, else none
-            if w.group(0).isupper() and len(w.group(0)) <= 4:
-                return w.group(0), end + w.end()
-            return "", end
-        unit = word.strip("'’")
-        if unit.endswith("-year-old") or unit.endswith("-old"):
-            return "years", end + w.end()
-        if "-" in unit:
-            unit = (
-                unit.split("-")[-1]
-                if unit.split("-")[0] in ("year", "day", "month", "week")
-                else unit
-            )
-        return unit, end + w.start() + len(w.group(0).rstrip("."))
-    return "", end
+            if not unit and raw.isupper() and len(raw) <= 4:
+                return raw, end + tok.end()
+            break
+        if unit and not _plural_noun(word):
+            break
+        unit, unit_end = word.strip("'’."), end + tok.start() + len(raw.rstrip("."))
+        if word in _SKIP_ADJ or (not _plural_noun(word) and _plural_noun(nxt) and skipped < 3):
+            # an adjective or noun modifier: the head noun follows ("hijack attempts")
+            if _plural_noun(nxt) or nxt.lower() in _SKIP_ADJ or word in _SKIP_ADJ:
+                skipped += 1
+                unit = ""
+                continue
+        if _plural_noun(word) or word in _MEASURE_UNITS or word in _TIME_UNITS:
+            break
+        if not (nxt[:1].islower() and _plural_noun(nxt)):
+            break
+    if unit.endswith("-year-old") or unit.endswith("-old"):
+        return "years", unit_end
+    return unit, unit_end
+
+
+_HYPHEN_WORD = re.compile(r"^\s?-\s?([a-z]+)", re.IGNORECASE)
+_SCORE_CONTEXT = re.compile(
+    r"(?i)\b(?:win|won|wins|lead|led|record|defeat|victory|drubbing|loss|lost|beat|score|"
+    r"success|draw|drew|triumph|rout|thrashing|improved|dropped|fell|went|finished)\b"
+)
+
+
+def _not_a_figure(sentence: str, match: re.Match[str]) -> bool:
+    """List numbering ("1)", "5" alone on a line), one-compounds ("one-sided"), "AK-47"."""
+    after = sentence[match.end() :]
+    before = sentence[: match.start()]
+    if re.match(r"^\)", after) or (not before.strip() and after.startswith("\n")):
+        return True
+    if re.search(r"[A-Za-z]\s?-\s?$", before) and match.group("num")[0].isdigit():
+        return True  # "AK - 47", "F-16"
+    compound = _HYPHEN_WORD.match(after)
+    if compound and match.group("num").lower() in ("one", "half", "a half"):
+        return compound.group(1).lower() not in _TIME_UNITS and compound.group(1) != "year"
+    return bool(compound and compound.group(1).lower() in ("thirds", "third", "halves", "quarters"))
+
+
+def _is_score(sentence: str, match: re.Match[str], nxt: re.Match[str]) -> bool:
+    """'a 2-0 win', 'dropped to 36 - 3', '9-14': two small integers joined by a dash, no unit."""
+    link = sentence[match.end() : nxt.start()]
+    if link.strip() not in ("-", "–") or len(link) > 3:
+        return False
+    a, b = match.group("num"), nxt.group("num")
+    if not (a.isdigit() and b.isdigit() and int(a) < 200 and int(b) < 200):
+        return False
+    after = sentence[nxt.end() :]
+    unit_next = re.match(r"\s*([a-z%]+)", after)
+    if unit_next and _SCORE_CONTEXT.match(unit_next.group(1)) is None:
+        if int(b) > int(a) and not _SCORE_CONTEXT.search(sentence[: match.start()][-40:]):
+            return False  # "3-5 km": a range with a unit
+    return True
+
+
+def _is_age(sentence: str, match: re.Match[str]) -> bool:
+    """'Benjamin Banky, 40, was ...' or 'Jeremiah Gaver, 28 (left)': an age after a name."""
+    before = sentence[: match.start()]
+    after = sentence[match.end() :]
+    return bool(
+        match.group("num").isdigit()
+        and int(match.group("num")) < 120
+        and re.search(r"[A-Z][\w'’.\-]+\s*,\s*$", before)
+        and re.match(r"^\s*(?:,|\(|$|\.|;)", after)
+    )
+
+
+def _follows_name(sentence: str, match: re.Match[str], qual_len: int) -> bool:
+    """A bare number right after a capitalised word mid-sentence names something: 'IE 7'."""
+    if qual_len or match.group("cur") or match.group("pct"):
+        return False
+    before = sentence[: match.start()]
+    prev = re.search(r"([A-Za-z][\w.]*)\s*$", before)
+    if not prev:
+        return False
+    word = prev.group(1)
+    at_start = not before[: prev.start()].strip()
+    return word[:1].isupper() and not at_start and word.lower().strip(".") not in _QUAL_WORDS
 
 
 class QuantityFinder:
@@ -452,20 +452,28 @@ class QuantityFinder:
                 continue
             if _is_year(sentence, match) or _is_date_or_time(sentence, match):
                 continue
+            if _not_a_figure(sentence, match):
+                continue
+            if i + 1 < len(matches) and _is_score(sentence, match, matches[i + 1]):
+                used.add(i + 1)
+                continue
             value = _value_of(match)
             if value is None:
                 continue
             num_text = match.group("num").lower()
             if num_text in ("one", "a couple of", "a pair of", "half", "a half"):
-                # "one of the", "one day": keep only with a counted noun right after
+                # "one of the", "no one", "one-sided": keep only with a counted noun right after
                 nxt = re.match(r"\s+([a-z]+)", sentence[match.end() :])
+                before = sentence[: match.start()].rstrip().lower()
                 if (
                     not nxt
                     or nxt.group(1) in _STOP_UNITS
+                    or nxt.group(1).endswith(("er", "est", "ed", "ly"))
+                    or before.endswith(("no", "any", "every", "each", "the", "this", "that"))
                     or (
                         num_text == "one"
                         and nxt.group(1)
-                        in ("another", "day", "point", "way", "time", "side", "thing")
+                        in ("another", "way", "time", "side", "thing", "said", "says", "can")
                     )
                 ):
                     continue
@@ -502,6 +510,10 @@ class QuantityFinder:
             unit, unit_end = _unit_after(sentence, end, match)
             if not unit and match.group("num").lower().startswith("a "):
                 continue  # "a dozen" with nothing counted is not a figure
+            if not unit and _is_age(sentence, match):
+                unit = "years"
+            elif not unit and _follows_name(sentence, match, qual_len):
+                continue  # an identifier: "IE 7", "Episode 7", "Patriot 125"
             qual_start = start - qual_len
             figures.append(
                 _Figure(
@@ -513,7 +525,16 @@ class QuantityFinder:
                     upper=upper,
                 )
             )
+        _share_units(sentence, figures)
         return figures
+
+
+def _share_units(sentence: str, figures: list[_Figure]) -> None:
+    """'5 and 7 hours', '20 and 50 years ago': the first figure takes the second one's unit."""
+    for first, second in itertools.pairwise(figures):
+        link = sentence[first.end : second.start].strip().lower()
+        if not first.unit and second.unit and link in ("and", "or", "to", ",", "-", "–"):
+            first.unit = second.unit
 
 
 _FINDER = QuantityFinder()

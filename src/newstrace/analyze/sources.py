@@ -81,7 +81,9 @@ def cited_sources(
                 # the first three patterns name the outlet by its role; the rest need evidence
                 if name in found or labels.get(name) in ("PERSON", "NORP"):
                     continue
-                if (i < 3 and labels.get(name) != "GPE") or _looks_like_outlet(name, context, labels):
+                if (i < 3 and labels.get(name) != "GPE") or _looks_like_outlet(
+                    name, context, labels
+                ):
                     found.append(name)
     for quote in quotes:
         spk = quote.speaker or ""
