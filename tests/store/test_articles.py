@@ -162,5 +162,20 @@ def test_full_text_search(store: Store) -> None:
     assert store.search("ferries closure") == ["ferry"]  # title is searched too
     assert set(store.search("depot")) == {"fire", "ferry"}
     assert store.search('"unbalanced AND ( quote') == []
+    assert set(store.search("evacuated OR Harlow")) == {"fire", "ferry"}
+    assert store.search("depot -ferry") == ["fire"]
+    assert store.search('"chemical depot"') == ["fire"]
+    assert store.search('"depot chemical"') == []  # a phrase keeps its word order
+    assert store.search("-depot") == []
     assert store.search("   ") == []
     assert store.search("depot", limit=1) in (["fire"], ["ferry"])
+
+
+def test_title_match_ranks_first(store: Store) -> None:
+    text_only = _article("text-only", text="Inspectors visited the harbour depot, then the quay.")
+    text_only.title = "Inspection day"
+    in_title = _article("in-title", text="Inspectors visited the site on Monday and the quay.")
+    in_title.title = "Harbour depot inspected"
+    store.add_article(text_only)
+    store.add_article(in_title)
+    assert store.search("harbour depot") == ["in-title", "text-only"]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from newstrace.store.query import to_fts5
 from newstrace.store.sql import Cursor, Executor, SqlStore, schema_statements
 
 _PLACEHOLDER = re.compile(r"\?")
@@ -27,7 +28,8 @@ def _v1(execute: Executor) -> None:
         execute(statement)
     execute(
         "ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS"
-        " (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED"
+        " (setweight(to_tsvector('english', coalesce(title, '')), 'A')"
+        " || setweight(to_tsvector('english', text), 'B')) STORED"
     )
     execute("CREATE INDEX articles_tsv ON articles USING GIN (tsv)")
 
@@ -111,10 +113,10 @@ class PostgresStore(SqlStore):
             return list(cursor.fetchall())
 
     def search(self, query: str, limit: int = 50) -> list[str]:
-        if not re.search(r"\w", query):
+        if to_fts5(query) is None:  # no word to look for (the same rule as SQLite)
             return []
         rows = self._query(
-            "SELECT id FROM articles, plainto_tsquery('english', ?) q WHERE tsv @@ q"
+            "SELECT id FROM articles, websearch_to_tsquery('english', ?) q WHERE tsv @@ q"
             " ORDER BY ts_rank(tsv, q) DESC, seq LIMIT ?",
             (query, limit),
         )

@@ -6,7 +6,6 @@ the file sound (SQLite's journal rolls back the unfinished transaction on the ne
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -14,11 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from newstrace.store.query import to_fts5
 from newstrace.store.sql import Cursor, Executor, SqlStore, schema_statements
 
 DEFAULT_PATH = "newstrace.db"
 _BUSY_TIMEOUT_MS = 30_000
-_WORD = re.compile(r"\w+", re.UNICODE)
+TITLE_WEIGHT = 2.0  # a match in the title counts twice a match in the text
 
 
 def _v1(execute: Executor) -> None:
@@ -103,14 +103,13 @@ class SQLiteStore(SqlStore):
             return list(self._conn.execute(sql, tuple(params)).fetchall())
 
     def search(self, query: str, limit: int = 50) -> list[str]:
-        words = _WORD.findall(query)
-        if not words:
+        match = to_fts5(query)
+        if match is None:
             return []
-        match = " ".join('"' + word.replace('"', "") + '"' for word in words)
         rows = self._query(
             "SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY f.rank, a.seq LIMIT ?",
-            (match, limit),
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, ?, 1.0), a.seq LIMIT ?",
+            (match, TITLE_WEIGHT, limit),
         )
         return [r[0] for r in rows]
 
