@@ -99,11 +99,14 @@ def ingest(
     db: DbOption = "newstrace.db",
     lexical: LexicalOption = False,
     quiet: QuietOption = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Largest file (or JSONL/WARC record) read, in bytes.")
+    ] = 25_000_000,
 ) -> None:
     """Add articles to the corpus; each joins its story at once. Re-ingesting changes nothing."""
     store = _open(db)
     try:
-        report = _pipeline(store, lexical, quiet).ingest(paths)
+        report = _pipeline(store, lexical, quiet).ingest(paths, max_bytes=max_bytes)
     finally:
         store.close()
     typer.echo(

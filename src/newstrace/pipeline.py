@@ -91,14 +91,14 @@ class Pipeline:
             self._clusterer = IncrementalClusterer(self.store, self.settings)
         return self._clusterer
 
-    def ingest(self, paths: Iterable[str | Path]) -> IngestReport:
+    def ingest(self, paths: Iterable[str | Path], max_bytes: int | None = None) -> IngestReport:
         """Read inputs, store new articles, then analyse, cluster and update touched stories."""
-        from newstrace.ingest import read_paths
+        from newstrace.ingest import DEFAULT_MAX_BYTES, read_paths
 
         started = time.perf_counter()
         report = IngestReport()
         with self.progress.task("reading", None) as advance:
-            for item in read_paths(paths):
+            for item in read_paths(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES):
                 if isinstance(item, IngestError):
                     report.errors.append(item)
                     self.on_error(item)
