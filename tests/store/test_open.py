@@ -118,3 +118,11 @@ def test_postgres_tables_live_in_their_own_schema(postgres_url: str) -> None:
         assert conn.execute("SELECT COUNT(*) FROM public.articles").fetchone() == (0,)
     with pytest.raises(ValueError, match="schema name"):
         PostgresStore(postgres_url, schema="x; DROP TABLE y")
+
+
+def test_missing_psycopg_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
+    with pytest.raises(ImportError, match=r"pip install 'newstrace\[postgres\]'"):
+        open_store("postgresql://postgres@/news?host=/nonexistent")
