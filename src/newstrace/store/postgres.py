@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from newstrace.store.query import to_fts5
-from newstrace.store.sql import Cursor, Executor, SqlStore, schema_statements
+from newstrace.store.schema import schema_statements
+from newstrace.store.sql import Cursor, Executor, SqlStore
 
 _PLACEHOLDER = re.compile(r"\?")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.store.query import to_fts5
-from newstrace.store.sql import Cursor, Executor, SqlStore, schema_statements
+from newstrace.store.schema import schema_statements
+from newstrace.store.sql import Cursor, Executor, SqlStore
 
 DEFAULT_PATH = "newstrace.db"
 _BUSY_TIMEOUT_MS = 30_000
