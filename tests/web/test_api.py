@@ -42,6 +42,19 @@ def test_diff_json(client: httpx.Client) -> None:
     assert len(invented) == 1 and "abandoned us" in invented[0]["derived"][0]["text"]
 
 
+def test_article_json_and_page(client: httpx.Client) -> None:
+    view = client.get(f"/api/stories/{STORY_ID}/article", params={"id": "orchid-rewrite"}).json()
+    assert view["compared_with"] == "mpa-wire"
+    assert view["counts"] == {"reworded": 1, "shared": 2, "invented": 1, "altered": 1}
+    page = client.get(f"/stories/{STORY_ID}/article", params={"id": "orchid-rewrite"}).text
+    assert re.search(
+        r'class="sentence rel-invented flagged"[^>]*>&#34;The government has abandoned us', page
+    )
+    assert "unsupported: quote not in any source" in page
+    missing = client.get(f"/api/stories/{STORY_ID}/article", params={"id": "ghost"})
+    assert missing.status_code == 404 and "not part of story" in missing.json()["error"]
+
+
 def test_claims_json(client: httpx.Client) -> None:
     matrix = client.get(f"/api/stories/{STORY_ID}/claims").json()
     assert [c["article"] for c in matrix["columns"]] == [
@@ -123,6 +136,7 @@ def test_openapi_lists_the_api(client: httpx.Client) -> None:
         "/api/stories/{story_id}",
         "/api/stories/{story_id}/diff",
         "/api/stories/{story_id}/claims",
+        "/api/stories/{story_id}/article",
         "/api/search",
     ):
         assert path in paths
@@ -170,4 +184,4 @@ def test_downloadable_reports(client: httpx.Client) -> None:
 def test_search_page_marks_the_words_found(client: httpx.Client) -> None:
     page = client.get("/search", params={"q": "government abandoned"}).text
     assert "<mark>government</mark> has <mark>abandoned</mark> us" in page
-    assert f'href="/stories/{STORY_ID}#article-orchid-rewrite"' in page
+    assert f'href="/stories/{STORY_ID}/article?id=orchid-rewrite"' in page

@@ -73,6 +73,22 @@ def test_click_from_story_list_to_story_to_diff(browser: Any, sample_server: str
     assert not shared.is_displayed() and invented.is_displayed()
 
 
+def test_article_page_from_the_timeline(browser: Any, sample_server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{sample_server}/stories/{STORY_ID}")
+    browser.find_element(By.CSS_SELECTOR, "#timeline a[href*='id=orchid-rewrite']").click()
+    assert (
+        browser.find_element(By.TAG_NAME, "h1").text
+        == "Verenia grinds to a halt as engineers strike"
+    )
+    invented = browser.find_element(By.CSS_SELECTOR, ".article-text .rel-invented")
+    assert "The government has abandoned us" in invented.text
+    assert "quote not in any source" in invented.text
+    assert _no_horizontal_overflow(browser)
+    _shoot(browser, "sample-article")
+
+
 def test_claim_matrix_page(browser: Any, sample_server: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -91,6 +107,7 @@ def test_pages_load_without_console_errors(browser: Any, sample_server: str) -> 
         f"/stories/{STORY_ID}",
         f"/stories/{STORY_ID}/diff?source=mpa-wire&derived=orchid-rewrite",
         f"/stories/{STORY_ID}/claims",
+        f"/stories/{STORY_ID}/article?id=orchid-rewrite",
         f"/stories/{STORY_ID}/report.html",
         "/search?q=strike",
     ):

@@ -133,3 +133,35 @@ def test_figures_read_as_written(
 def test_each_flag_points_at_the_diff_that_shows_it() -> None:
     view = story_view(sample_store(), STORY_ID)
     assert {(f.article, f.diff_source) for f in view.flags} == {("orchid-rewrite", "mpa-wire")}
+
+
+def test_article_view_reads_the_rewrite_sentence_by_sentence() -> None:
+    from newstrace.report.views import article_view
+
+    view = article_view(sample_store(), STORY_ID, "orchid-rewrite")
+    assert view.compared_with == "mpa-wire"
+    assert [d.source for d in view.sources] == ["mpa-wire"] and view.copies == []
+    sentences = [s for para in view.paragraphs for s in para]
+    assert [s.relation for s in sentences] == [
+        "reworded",
+        "shared",
+        "shared",
+        "invented",
+        "altered",
+    ]
+    invented = sentences[3]
+    assert [(n.kind, n.reason) for n in invented.notes] == [
+        ("unsupported", "quote not in any source")
+    ]
+    assert invented.quoted and sentences[2].quoted and not sentences[0].quoted
+
+
+def test_article_view_of_the_wire_lists_its_copies() -> None:
+    from newstrace.report.views import article_view
+
+    view = article_view(sample_store(), STORY_ID, "mpa-wire")
+    assert view.compared_with is None and view.article.role == "source"
+    assert [d.derived for d in view.copies] == ["courier-copy", "orchid-rewrite"]
+    assert all(s.relation is None for para in view.paragraphs for s in para)
+    with pytest.raises(ViewNotFound):
+        article_view(sample_store(), STORY_ID, "ghost")

@@ -56,6 +56,7 @@ def environment(extra: Sequence[BaseLoader] = ()) -> Environment:
     )
     env.filters["emphasise"] = emphasise
     env.filters["web_url"] = web_url
+    env.filters["anchor_id"] = anchor_id
     return env
 
 
@@ -233,9 +234,14 @@ def _edge_svg(
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+def anchor_id(text: str) -> str:
+    """`text` made safe as (part of) an HTML id."""
+    return _ANCHOR_UNSAFE.sub("_", text)
+
+
 def diff_anchor(source: str, derived: str) -> str:
     """In-page anchor of one derivation's diff."""
-    return "#diff-" + _ANCHOR_UNSAFE.sub("_", source) + "--" + _ANCHOR_UNSAFE.sub("_", derived)
+    return f"#diff-{anchor_id(source)}--{anchor_id(derived)}"
 
 
 class ReportLinks:
@@ -246,6 +252,9 @@ class ReportLinks:
 
     def claims(self, story_id: str) -> str:
         return "#claims"
+
+    def article(self, article_id: str) -> str:
+        return "#article-" + anchor_id(article_id)
 
 
 def render_story_html(store: Store, story_id: str) -> str:

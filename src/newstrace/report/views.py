@@ -193,6 +193,7 @@ class EntityView:
     type: str
     aliases: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # who mentions it, earliest first
 
 
 @dataclass
@@ -815,6 +816,14 @@ def _entities(entities: list[Entity], ordered: list[Article]) -> list[EntityView
                 if a.id not in view.articles:
                     view.articles.append(a.id)
         views = list(grouped.values())
+    rank = {a.id: i for i, a in enumerate(ordered)}
+    outlet_of = {a.id: _outlet(a) for a in ordered}
+    for view in views:
+        view.articles.sort(key=lambda aid: rank.get(aid, len(rank)))
+        for aid in view.articles:
+            outlet = outlet_of.get(aid)
+            if outlet and outlet not in view.outlets:
+                view.outlets.append(outlet)
     return sorted(views, key=lambda e: (-len(e.articles), e.type, e.name.lower()))
 
 
@@ -975,3 +984,107 @@ def _diff_rows(
         )
     flush_omitted(len(source) + 10**9)
     return rows
+
+
+# --------------------------------------------------------------------------- article view
+
+
+@dataclass
+class SentenceNote:
+    kind: str
+    reason: str
+
+
+@dataclass
+class SentenceView:
+    """One sentence of an article, with what the provenance found about it."""
+
+    index: int
+    text: str
+    relation: RowRelation | None = None  # vs. its most certain source, when derived
+    notes: list[SentenceNote] = field(default_factory=list)
+    quoted: bool = False  # a quote starts in it
+
+
+@dataclass
+class ArticleView:
+    """One article read in its story: where it came from, who copied it, each sentence."""
+
+    story: str
+    story_title: str
+    article: ArticleRow
+    author: str | None
+    cited_sources: list[str]
+    compared_with: str | None  # the source its sentence relations are measured against
+    sources: list[DerivationSummary] = field(default_factory=list)
+    copies: list[DerivationSummary] = field(default_factory=list)
+    paragraphs: list[list[SentenceView]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def article_view(store: Store, story_id: str, article_id: str) -> ArticleView:
+    """An article sentence by sentence: copied, reworded, altered or new, and what was flagged."""
+    data = _load(store, story_id)
+    article = data.articles.get(article_id)
+    if article is None:
+        raise ViewNotFound(f"article {article_id!r} is not part of story {story_id!r}")
+    prov = data.provenance
+    flags_per_article: dict[str, int] = defaultdict(int)
+    flags = _unique_flags(prov.flags)
+    for f in flags:
+        flags_per_article[f.article] += 1
+    summaries = _derivations(data, flags_per_article)
+    sources = [d for d in summaries if d.derived == article_id]
+    copies = [d for d in summaries if d.source == article_id]
+    roles = _roles(data.articles, prov.derivations)
+
+    relation: dict[int, RowRelation] = {}
+    compared_with = sources[0].source if sources else None  # summaries are most certain first
+    own_flags = [f for f in flags if f.article == article_id]
+    if compared_with is not None:
+        derivation = next(
+            d for d in prov.derivations if d.source == compared_with and d.derived == article_id
+        )
+        rows = _diff_rows(
+            _sentences(data.articles[compared_with]), _sentences(article), derivation, own_flags
+        )
+        relation = {r.derived_sentence: r.relation for r in rows if r.derived_sentence is not None}
+    quoted = {q.sentence for q in article.quotes}
+    paragraphs: dict[int, list[SentenceView]] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for sent in _sentences(article):
+        notes = [
+            SentenceNote(f.kind, f.reason)
+            for f in own_flags
+            if f.sentence == sent.index
+            or (f.sentence < 0 and " ".join(sent.text.split()) in " ".join(f.text.split()))
+        ]
+        view = SentenceView(
+            sent.index, sent.text, relation.get(sent.index), notes, sent.index in quoted
+        )
+        if view.relation:
+            counts[view.relation] += 1
+        paragraphs.setdefault(sent.paragraph, []).append(view)
+    return ArticleView(
+        story=story_id,
+        story_title=data.story.title,
+        article=ArticleRow(
+            id=article.id,
+            title=_label(article),
+            outlet=_outlet(article),
+            published=article.published,
+            url=article.url,
+            source=article.source,
+            role=roles[article.id],
+            derived_from=[d.source for d in sources],
+            flag_count=len(own_flags),
+            analyzed_with=article.analyzed_with,
+        ),
+        author=article.author,
+        cited_sources=list(article.cited_sources),
+        compared_with=compared_with,
+        sources=sources,
+        copies=copies,
+        paragraphs=[paragraphs[k] for k in sorted(paragraphs)],
+        counts=dict(counts),
+    )

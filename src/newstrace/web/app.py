@@ -27,6 +27,7 @@ from newstrace.report.markdown import render_story_markdown
 from newstrace.report.views import (
     ViewNotFound,
     article_diff_view,
+    article_view,
     claim_matrix_view,
     story_list_view,
     story_view,
@@ -65,6 +66,9 @@ class WebLinks:
 
     def claims(self, story_id: str | None = None) -> str:
         return f"{self.story()}/claims"
+
+    def article(self, article_id: str) -> str:
+        return f"{self.story()}/article?{urlencode({'id': article_id})}"
 
 
 def _opener(store_target: str | StoreFactory) -> StoreFactory:
@@ -202,6 +206,12 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
         story_title = title.title if title else story_id
         return page("diff.html.j2", diff=diff, links=links, story_title=story_title)
 
+    @app.get("/stories/{story_id}/article", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(story_id: StoryId, id: ArticleId) -> HTMLResponse:
+        with store_session() as store:
+            view = article_view(store, story_id, id)
+        return page("article.html.j2", av=view, links=WebLinks(story_id))
+
     @app.get("/stories/{story_id}/report.html", include_in_schema=False)
     def story_report_html(story_id: StoryId) -> HTMLResponse:
         with store_session() as store:
@@ -240,6 +250,15 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
             result: dict[str, Any] = to_jsonable(
                 article_diff_view(store, story_id, source, derived)
             )
+        return result
+
+    @app.get(
+        "/api/stories/{story_id}/article",
+        summary="One article sentence by sentence: copied, reworded, altered or new; flags",
+    )
+    def api_article(story_id: StoryId, id: ArticleId) -> dict[str, Any]:
+        with store_session() as store:
+            result: dict[str, Any] = to_jsonable(article_view(store, story_id, id))
         return result
 
     @app.get("/api/search", summary="Full-text search over article text")
