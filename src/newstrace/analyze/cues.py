@@ -174,7 +174,23 @@ def inflect(lemma: str) -> list[str]:
     return [lemma, past, third, ing]
 
 
-SPEECH_FORMS = frozenset(f for lemma in SPEECH_LEMMAS for f in inflect(lemma))
+# lemmas whose bare and -s forms are mostly nouns in news ("a firebomb attack", "the last
+# question", "in the state"): only their -ed and -ing forms cue attribution
+NOUN_LIKE = frozenset(
+    ["state", "attack", "question", "call", "report", "post", "charge", "comment", "answer", "repeat", "reply", "signal", "counter", "demand", "hope", "fear", "support", "thank", "praise", "defend", "express", "tout", "slam", "quote", "lament", "remark", "joke", "quip", "chant", "blame", "cite", "estimate", "promise", "pledge", "threaten", "vow", "warn", "concern", "note"]
+)
+_NOUN_LIKE_KEEP = frozenset({"reports", "notes", "warns", "vows", "promises", "cites", "calls"})
+
+
+def _forms(lemma: str) -> list[str]:
+    forms = inflect(lemma)
+    if lemma in NOUN_LIKE:
+        return [f for f in forms[1:] if f != forms[2] or f in _NOUN_LIKE_KEEP]
+    return forms
+
+
+SPEECH_FORMS = frozenset(f for lemma in SPEECH_LEMMAS for f in _forms(lemma))
+BE_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s"})
 THAT_FORMS = frozenset(f for lemma in THAT_LEMMAS for f in inflect(lemma)) - SPEECH_FORMS
 SPEECH_CUE = "|".join(sorted(SPEECH_FORMS, key=len, reverse=True))
 THAT_CUE = "|".join(sorted(THAT_FORMS, key=len, reverse=True))

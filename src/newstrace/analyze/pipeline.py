@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from newstrace.analyze.embeddings import embed_articles
 from newstrace.analyze.entities import rule_mentions, spacy_mentions
 from newstrace.analyze.quantities import extract_quantities
-from newstrace.analyze.quotes import extract_quotes
+from newstrace.analyze.quotes import according_to, extract_quotes
 from newstrace.analyze.sentences import split_sentences
 from newstrace.analyze.sources import cited_sources, source_of_sentence
 from newstrace.model import Article, Quantity
@@ -106,6 +106,8 @@ def _quantities(article: Article) -> list[Quantity]:
         if not found:
             continue
         owner = owners.get(sentence.index)
+        if owner is None:
+            owner = according_to(sentence.text)
         if owner is None:
             owner = source_of_sentence(sentence.text, article.cited_sources)
         for quantity in found:

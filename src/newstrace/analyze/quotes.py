@@ -15,20 +15,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newstrace.analyze.cues import SPEECH_CUE, THAT_CUE
+from newstrace.analyze.cues import BE_VERBS, SPEECH_CUE, THAT_CUE
 from newstrace.analyze.resolve import normalise_name
 from newstrace.model import EntityMention, Quote, Sentence
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _CUE = SPEECH_CUE
-_AUX = r"(?:(?:has|have|had|also|later|then|again|once|would|will|could|did|does|do|is|was|are|were|been|"
+_AUX = r"(?:(?:has|have|had|also|later|then|again|once|would|will|could|did|does|do|"
 _AUX += r"publicly|privately|repeatedly|recently|previously|often|never|always|just|not|n't|"
 _AUX += r"quickly|flatly|angrily|bluntly|simply|reportedly|still|even)\s+)*"
 
 # quotation pairs; single quotes need a word boundary outside so apostrophes do not pair
 _QUOTE_PATTERNS = [
     re.compile(r"“([^”“]{1,}?)”"),
+    re.compile(r"``\s?([^`\n]+?)\s?''"),
+    re.compile(r"(?<![\w'])''([^'\n]+?)''"),
     re.compile(r'(?<![\w])"([^"\n]{1,}?)"'),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^’‘\n]|(?<=\w)’(?=\w))*?[^\s’])’(?!\w)"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'((?:[^'\n]|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)"),
@@ -54,7 +56,8 @@ _BEFORE = re.compile(
 )
 _COLON = re.compile(r"(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*:\s*$")
 _ACCORDING_TO = re.compile(
-    r"\b[Aa]ccording to\s+(?P<spk>[^,.;:\"“”]{2,100}?)(?=\s*[,.;:\"“”]|\s+(?:who|which)\b|$)"
+    r"\b[Aa]ccording to\s+(?P<spk>(?:[^,.;:(\"“”]|\.(?=\w)){2,100}?)"
+    r"(?=\s*[,.;:(\"“”]|\s+(?:who|which|of|in|on|at|from)\b|$)"
 )
 _INDIRECT_LEAD = re.compile(
     rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{_CUE})\b"
@@ -89,7 +92,9 @@ _DESCRIPTION_HEAD = re.compile(
     r"administration|office|department|military|army|commander|ceo|chairman|chairwoman|"
     r"mayor|judge|prosecutors?|lawyers?|attorneys?|doctors?|scientists?|researchers?|"
     r"economists?|observers?|residents?|workers?|employees?|staff|colleagues?|friends?|"
-    r"family|mother|father|wife|husband|son|daughter|neighbou?rs?)\b"
+    r"family|mother|father|wife|husband|son|daughter|neighbou?rs?|advis[eo]rs?|commentators?|"
+    r"media|researchers?|institute|foundation|pundits?|strategists?|economists?|insiders?|"
+    r"consultants?|allies|ally|rivals?|opponents?|backers|donors?|partners?|child|children)\b"
 )
 _CUE_IN_HEAD = re.compile(rf"\s{_AUX}(?P<cue>{_CUE})\b")
 _TOLD_OBJECT = re.compile(r"^(?P<obj>.{1,60}?)\s+that\s+(?P<rest>.{8,})$")
@@ -152,6 +157,22 @@ def _speaker_from_pre(pre: str) -> tuple[str, int]:
             return body[start:].rstrip(" ,"), start
     spk = _strip_speaker(pick.group(0))
     return spk, pick.start() + max(pick.group(0).find(spk), 0)
+
+
+def _active_speaker(spk: str, cue: str) -> str:
+    """The speaker with a progressive 'is' dropped; '' for a passive ('were reported')."""
+    words = spk.split()
+    if words and words[-1].lower() in BE_VERBS:
+        if cue.endswith("ing"):
+            return " ".join(words[:-1])
+        return ""
+    if (
+        len(words) >= 2
+        and words[-2].lower() in BE_VERBS
+        and words[-1].lower() in ("now", "also", "being", "not", "still", "widely", "often")
+    ):
+        return ""
+    return spk
 
 
 def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
@@ -236,6 +257,11 @@ class QuoteExtractor:
             for m in self.mentions
             if m.start >= start and m.end <= end and m.label in ("PERSON", "ORG", "NORP", "GPE")
         ]
+        inside = [
+            m
+            for m in inside
+            if m.label in ("PERSON", "ORG") or len(m.text) >= len(speaker_text.strip()) - 4
+        ]
         if inside:
 
             def rank(m: EntityMention) -> tuple[int, int, int]:
@@ -312,6 +338,8 @@ class QuoteExtractor:
                 continue
             raw = match.group("spk")
             spk = _strip_speaker(raw.split(",")[0] if pattern is _AFTER_SPK_FIRST else raw)
+            if pattern is _AFTER_SPK_FIRST:
+                spk = _active_speaker(spk, match.group("cue"))
             s_start = close + match.start("spk") + max(raw.find(spk), 0)
             n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(raw))
             if not _plausible_speaker(spk, n_inside):
@@ -335,6 +363,7 @@ class QuoteExtractor:
         if not match:
             return None
         spk, rel = _speaker_from_pre(match.group("spk"))
+        spk = _active_speaker(spk, match.group("cue"))
         s_start = head_start + match.start("spk") + rel
         n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
         if not _plausible_speaker(spk, n_inside):
@@ -352,6 +381,7 @@ class QuoteExtractor:
             if self._in_quote(sent.start + match.start("cue")):
                 continue
             spk, rel = _speaker_from_pre(pre)
+            spk = _active_speaker(spk, match.group("cue"))
             s_start = sent.start + rel
             n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
             if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 12:
@@ -384,6 +414,8 @@ class QuoteExtractor:
             group = "spk1" if trail.group("spk1") else "spk2"
             raw = trail.group(group) or ""
             spk = _strip_speaker(raw)
+            if group == "spk2":
+                spk = _active_speaker(spk, trail.group("cue2") or "")
             a = sent.start + trail.start(group) + max(raw.find(spk), 0)
             n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
             if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 10:
@@ -395,6 +427,7 @@ class QuoteExtractor:
             if not lead:
                 continue
             spk, rel = _speaker_from_pre(lead.group("pre"))
+            spk = _active_speaker(spk, lead.group("cue"))
             a = sent.start + rel
             n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
             if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 14:
@@ -418,6 +451,12 @@ class QuoteExtractor:
             cue=cue,
             speaker_text=spk,
         )
+
+
+def according_to(sentence: str) -> str | None:
+    """The X of 'according to X' in a sentence (also inside a quotation), else None."""
+    match = _ACCORDING_TO.search(sentence)
+    return _strip_speaker(match.group("spk")) or None if match else None
 
 
 def extract_quotes(
