@@ -177,7 +177,47 @@ def inflect(lemma: str) -> list[str]:
 # lemmas whose bare and -s forms are mostly nouns in news ("a firebomb attack", "the last
 # question", "in the state"): only their -ed and -ing forms cue attribution
 NOUN_LIKE = frozenset(
-    ["state", "attack", "question", "call", "report", "post", "charge", "comment", "answer", "repeat", "reply", "signal", "counter", "demand", "hope", "fear", "support", "thank", "praise", "defend", "express", "tout", "slam", "quote", "lament", "remark", "joke", "quip", "chant", "blame", "cite", "estimate", "promise", "pledge", "threaten", "vow", "warn", "concern", "note"]
+    [
+        "state",
+        "attack",
+        "question",
+        "call",
+        "report",
+        "post",
+        "charge",
+        "comment",
+        "answer",
+        "repeat",
+        "reply",
+        "signal",
+        "counter",
+        "demand",
+        "hope",
+        "fear",
+        "support",
+        "thank",
+        "praise",
+        "defend",
+        "express",
+        "tout",
+        "slam",
+        "quote",
+        "lament",
+        "remark",
+        "joke",
+        "quip",
+        "chant",
+        "blame",
+        "cite",
+        "estimate",
+        "promise",
+        "pledge",
+        "threaten",
+        "vow",
+        "warn",
+        "concern",
+        "note",
+    ]
 )
 _NOUN_LIKE_KEEP = frozenset({"reports", "notes", "warns", "vows", "promises", "cites", "calls"})
 

@@ -556,12 +556,14 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
         if unit and not _plural_noun(word):
             break
         unit, unit_end = word.strip("'’."), end + tok.start() + len(raw.rstrip("."))
-        if word in _SKIP_ADJ or (not _plural_noun(word) and _plural_noun(nxt) and skipped < 3):
+        modifier = word in _SKIP_ADJ or (
+            not _plural_noun(word) and _plural_noun(nxt) and skipped < 3
+        )
+        if modifier and (_plural_noun(nxt) or nxt.lower() in _SKIP_ADJ or word in _SKIP_ADJ):
             # an adjective or noun modifier: the head noun follows ("hijack attempts")
-            if _plural_noun(nxt) or nxt.lower() in _SKIP_ADJ or word in _SKIP_ADJ:
-                skipped += 1
-                unit = ""
-                continue
+            skipped += 1
+            unit = ""
+            continue
         if _plural_noun(word) or word in _MEASURE_UNITS or word in _TIME_UNITS:
             break
         if not (nxt[:1].islower() and _plural_noun(nxt)):
@@ -602,10 +604,11 @@ def _is_score(sentence: str, match: re.Match[str], nxt: re.Match[str]) -> bool:
         return False
     after = sentence[nxt.end() :]
     unit_next = re.match(r"\s*([a-z%]+)", after)
-    if unit_next and _SCORE_CONTEXT.match(unit_next.group(1)) is None:
-        if int(b) > int(a) and not _SCORE_CONTEXT.search(sentence[: match.start()][-40:]):
-            return False  # "3-5 km": a range with a unit
-    return True
+    has_unit = unit_next is not None and _SCORE_CONTEXT.match(unit_next.group(1)) is None
+    # "3-5 km" is a range with a unit; anything else is a score or a record
+    return not (
+        has_unit and int(b) > int(a) and not _SCORE_CONTEXT.search(sentence[: match.start()][-40:])
+    )
 
 
 def _is_age(sentence: str, match: re.Match[str]) -> bool:
