@@ -141,6 +141,9 @@ def test_openapi_lists_the_api(client: httpx.Client) -> None:
     ):
         assert path in paths
     assert not any(p.startswith("/stories") for p in paths)  # HTML pages stay out of the API
+    diff = paths["/api/stories/{story_id}/diff"]["get"]["responses"]
+    assert diff["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/DiffView")
+    assert diff["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ApiError")
 
 
 def test_pages_render_and_link_to_each_other(client: httpx.Client) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -25,16 +26,20 @@ from newstrace import __version__
 from newstrace.report.html import environment, provenance_svg, render_story_html
 from newstrace.report.markdown import render_story_markdown
 from newstrace.report.views import (
+    ArticleView,
+    ClaimMatrix,
+    DiffView,
+    StorySummary,
+    StoryView,
     ViewNotFound,
     article_diff_view,
     article_view,
     claim_matrix_view,
     story_list_view,
     story_view,
-    to_jsonable,
 )
 from newstrace.store.base import Store
-from newstrace.web.search import SearchError, highlight, search_articles
+from newstrace.web.search import SearchError, SearchResult, highlight, search_articles
 
 StoreFactory = Callable[[], Store]
 
@@ -50,6 +55,21 @@ CONTENT_POLICY = (
 StoryId = Annotated[str, PathParam(min_length=1, max_length=MAX_ID)]
 ArticleId = Annotated[str, Query(min_length=1, max_length=MAX_ID)]
 SearchQuery = Annotated[str, Query(min_length=1, max_length=MAX_SEARCH)]
+
+
+@dataclass
+class ApiError:
+    """What every 4xx answer of the API carries."""
+
+    error: str
+    status: int
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ApiError, "description": "Malformed request (bad or missing parameter)"},
+    404: {"model": ApiError, "description": "Unknown story, article or derivation"},
+    414: {"model": ApiError, "description": "Query string too long"},
+}
 
 
 class WebLinks:
@@ -97,6 +117,7 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
         description="Who reported what, who copied whom, and what was added or changed.",
         docs_url=None,  # the interactive docs pull scripts from a CDN; the UI must not
         redoc_url=None,
+        responses=_ERRORS,
     )
 
     @contextmanager
@@ -225,49 +246,40 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
 
     # --- JSON API ----------------------------------------------------------------
     @app.get("/api/stories", summary="All stories, most recently active first")
-    def api_stories() -> list[dict[str, Any]]:
+    def api_stories() -> list[StorySummary]:
         with store_session() as store:
-            return [to_jsonable(s) for s in story_list_view(store)]
+            return story_list_view(store)
 
     @app.get("/api/stories/{story_id}", summary="Everything the story page shows")
-    def api_story(story_id: StoryId) -> dict[str, Any]:
+    def api_story(story_id: StoryId) -> StoryView:
         with store_session() as store:
-            result: dict[str, Any] = to_jsonable(story_view(store, story_id))
-        return result
+            return story_view(store, story_id)
 
     @app.get("/api/stories/{story_id}/claims", summary="Claim x article matrix of a story")
-    def api_claims(story_id: StoryId) -> dict[str, Any]:
+    def api_claims(story_id: StoryId) -> ClaimMatrix:
         with store_session() as store:
-            result: dict[str, Any] = to_jsonable(claim_matrix_view(store, story_id))
-        return result
+            return claim_matrix_view(store, story_id)
 
     @app.get(
         "/api/stories/{story_id}/diff",
         summary="A derived article aligned with its source, sentence by sentence",
     )
-    def api_diff(story_id: StoryId, source: ArticleId, derived: ArticleId) -> dict[str, Any]:
+    def api_diff(story_id: StoryId, source: ArticleId, derived: ArticleId) -> DiffView:
         with store_session() as store:
-            result: dict[str, Any] = to_jsonable(
-                article_diff_view(store, story_id, source, derived)
-            )
-        return result
+            return article_diff_view(store, story_id, source, derived)
 
     @app.get(
         "/api/stories/{story_id}/article",
         summary="One article sentence by sentence: copied, reworded, altered or new; flags",
     )
-    def api_article(story_id: StoryId, id: ArticleId) -> dict[str, Any]:
+    def api_article(story_id: StoryId, id: ArticleId) -> ArticleView:
         with store_session() as store:
-            result: dict[str, Any] = to_jsonable(article_view(store, story_id, id))
-        return result
+            return article_view(store, story_id, id)
 
     @app.get("/api/search", summary="Full-text search over article text")
-    def api_search(
-        q: SearchQuery, limit: Annotated[int, Query(ge=1, le=200)] = 50
-    ) -> dict[str, Any]:
+    def api_search(q: SearchQuery, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> SearchResult:
         with store_session() as store:
-            result: dict[str, Any] = to_jsonable(search_articles(store, q, limit))
-        return result
+            return search_articles(store, q, limit)
 
     return app
 
