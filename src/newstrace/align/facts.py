@@ -13,6 +13,7 @@ from newstrace.align.lexical import (
     is_year,
     negated_words,
     same_number,
+    stem,
     tokens,
 )
 
@@ -20,22 +21,55 @@ _PASSIVE_MARKERS = frozenset({"by"})
 
 
 def number_change(
-    claim: SentenceFeatures, evidence: SentenceFeatures, known: list[float]
+    claim: SentenceFeatures,
+    evidence: SentenceFeatures,
+    known: list[float],
+    same_unit: bool = False,
 ) -> str | None:
-    """A figure of the claim that no source gives, where the evidence gives another."""
+    """A figure of the claim that no source gives, where the evidence gives another (of the
+    same unit word when `same_unit`: a loosely aligned pair must name what is counted)."""
     if not claim.figures or not evidence.figures:
         return None
     for value, written in claim.figures:
         if any(same_number(value, other) for other in known):
             continue
+        unit = _unit_after(claim.text, written)
         # pair it with an unmatched evidence figure of the same kind (year with year)
         for other, other_written in evidence.figures:
             if is_year(other) != is_year(value):
                 continue
             if any(same_number(other, v) for v, _ in claim.figures):
                 continue
+            if same_unit and (not unit or _unit_after(evidence.text, other_written) != unit):
+                continue
             return f"number {other_written} -> {written}"
     return None
+
+
+def figure_with_unit_elsewhere(claim: SentenceFeatures, sources: list[SentenceFeatures]) -> bool:
+    """Every figure of the claim is given, with the same unit, by some source sentence."""
+    for value, written in claim.figures:
+        unit = _unit_after(claim.text, written)
+        found = any(
+            same_number(value, other) and _unit_after(f.text, other_written) == unit
+            for f in sources
+            for other, other_written in f.figures
+        )
+        if not found:
+            return False
+    return True
+
+
+def _unit_after(text: str, written: str) -> str:
+    """What a figure counts: '%'/'percent' when written with it, else the next content word."""
+    low = written.lower()
+    if low.endswith(("%", "percent", "per cent")):
+        return "percent"
+    at = text.find(written)
+    if at < 0:
+        return ""
+    following = [t for t in tokens(text[at + len(written) :])[:3] if t not in STOPWORDS]
+    return stem(following[0]) if following else ""
 
 
 def negation_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str | None:

@@ -33,8 +33,12 @@ SupportLabel = Literal["supported", "altered", "unsupported"]
 
 # coverage of the claim by its best evidence sentence above which the pair is a restatement
 RESTATEMENT_COVERAGE = 0.5
+# a looser restatement still shows a changed figure when both count the same unit
+LOOSE_COVERAGE = 0.25
 # sentence-vector cosine above which a sentence restates its evidence in other words
-PARAPHRASE_COSINE = 0.85
+PARAPHRASE_COSINE = 0.6
+# ... or this cosine together with a good share of the words
+LOOSE_COSINE = 0.4
 
 
 @dataclass
@@ -193,6 +197,7 @@ class SupportChecker:
             score < self.model.threshold
             and m.values["cov_win"] < RESTATEMENT_COVERAGE
             and m.values["cosine"] < PARAPHRASE_COSINE
+            and not (m.values["cosine"] >= LOOSE_COSINE and m.values["cov_win"] >= 0.4)
         ):
             # a restatement in other words is supported; a sentence most of whose words no
             # source sentence holds says something new
@@ -237,11 +242,18 @@ class SupportChecker:
         change = ""
         if evidence is not None and cov_sent >= RESTATEMENT_COVERAGE:
             change = self._change(claim, index, ranked, claim_speaker) or ""
+        elif evidence is not None and claim.figures and cov_sent >= LOOSE_COVERAGE:
+            # a reworded sentence that gives a new figure where its evidence gives another of
+            # the same unit, and no source gives the new one with that unit
+            given = [v for v, _ in evidence.figures]
+            change = facts.number_change(claim, evidence, given, same_unit=True) or ""
+            if change and facts.figure_with_unit_elsewhere(claim, index.feats):
+                change = ""
         quote_issue = self._quote_check(index, claim, claim_speaker) or ""
         n_words = max(1, len(claim.word_set))
-        cosine = 0.0
-        if claim_vector is not None and index.vectors is not None and best >= 0:
-            cosine = float(index.vectors[best] @ claim_vector)
+        cosine = 0.0  # the closest source sentence by meaning, wherever it stands
+        if claim_vector is not None and index.vectors is not None and len(index.vectors):
+            cosine = float(np.max(index.vectors @ claim_vector))
         claim_tokens = tokens(claim_sentence)
         frags = fragments(claim_tokens, index.token_positions, index.tokens)
         n_tokens = max(1, len(claim_tokens))
@@ -311,7 +323,9 @@ class SupportChecker:
             return change
         if facts.negation_change(claim, evidence) and facts.negation_change(claim, joint):
             return facts.negation_change(claim, evidence)
-        name_words = frozenset(w for k in claim.name_keys for w in k.split())
+        name_words = frozenset(
+            w for k in claim.name_keys | evidence.name_keys | index.name_keys for w in k.split()
+        )
         change = facts.role_swap(claim.text, evidence.text, name_words)
         if change:
             return change

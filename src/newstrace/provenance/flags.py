@@ -10,9 +10,16 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newstrace.align.lexical import (
+    STOPWORDS,
+    content_words,
+    same_number,
+    stem,
+    tokens,
+)
 from newstrace.align.sentences import PreparedArticle
 from newstrace.align.support import SourceIndex, SupportChecker
-from newstrace.model import Evidence, Flag, SentencePair
+from newstrace.model import Evidence, Flag, FlagKind, Quantity, SentencePair
 
 # a sentence shorter than this (content words) is a byline or boilerplate, not a claim
 MIN_CLAIM_WORDS = 4
@@ -159,19 +166,17 @@ def conflict_flags(
         verdict = checker.check_index(one, b.texts[i], claim_speaker=b.speakers[i])
         if verdict.label != "altered":
             continue
-        if verdict.reason.startswith("number"):
-            owner_a, owner_b = _figure_owner(a, j), _figure_owner(b, i)
-            if owner_a and owner_b and _different_people(owner_a, owner_b):
-                continue
-            kind = "numeric_conflict"
-        elif verdict.reason.startswith("speaker"):
-            continue  # the same words, credited differently: not a contradiction of fact
-        else:
-            kind = "contradiction"
+        if verdict.reason.startswith(("number", "speaker")):
+            # figures are compared by figure_conflicts, which knows what each one counts and
+            # who stated it; the same words credited differently contradict no fact
+            continue
+        if verdict.reason.startswith("name") and pair.similarity < STRONG_ALIGNMENT:
+            continue  # independent reports name people their own way
+        kind: FlagKind = "contradiction"
         flags.append(
             Flag(
                 article=b.article.id,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 text=b.texts[i],
                 evidence=[Evidence(a.article.id, a.texts[j])],
                 score=round(1.0 - verdict.score, 4),
@@ -183,5 +188,140 @@ def conflict_flags(
 
 
 def _different_people(x: str, y: str) -> bool:
-    a, b = set(x.lower().split()), set(y.lower().split())
-    return not (a & b)
+    a, b = set(content_words(x)), set(content_words(y))
+    return bool(a) and bool(b) and not (a & b)
+
+
+# an aligned pair of independent sentences this similar can contradict each other on a name
+STRONG_ALIGNMENT = 0.6
+# words either side of a figure that say what it counts and what happened to it
+CONTEXT_WINDOW = 4
+# sentences giving one figure must share this many other content words to be about one thing
+MIN_SHARED_CONTEXT = 2
+
+
+def _position(article: PreparedArticle, sentence_index: int) -> int:
+    for position, sentence in enumerate(article.article.sentences):
+        if sentence.index == sentence_index:
+            return position
+    return sentence_index
+
+
+def _compatible(x: Quantity, y: Quantity) -> bool:
+    """Two figures that can both be true: equal, approximate and close, or a bound the other
+    satisfies ('more than 6,000' and '6,500')."""
+    if same_number(x.value, y.value):
+        return True
+    for p, q in ((x, y), (y, x)):
+        if p.qualifier == "more_than" and q.value > p.value:
+            return True
+        if p.qualifier == "less_than" and q.value < p.value:
+            return True
+        if p.qualifier == "range" and p.upper is not None and p.value <= q.value <= p.upper:
+            return True
+    if "about" in (x.qualifier, y.qualifier):
+        return abs(x.value - y.value) <= 0.1 * max(abs(x.value), abs(y.value))
+    return False
+
+
+def figure_conflicts(
+    a: PreparedArticle, b: PreparedArticle
+) -> tuple[list[Flag], list[SentencePair]]:
+    """The same kind of figure, in sentences about the same thing, with incompatible values,
+    not credited to different people: a numeric conflict between two independent reports.
+    Returns the flags (on b) and the conflicting sentence pairs (for the claims)."""
+    flags: list[Flag] = []
+    pairs: list[SentencePair] = []
+    seen: set[int] = set()
+    for qb in b.article.quantities:
+        unit = _unit_key(qb.unit)
+        if not unit:
+            continue
+        i = _position(b, qb.sentence)
+        if i in seen or i >= len(b.texts):
+            continue
+        for qa in a.article.quantities:
+            if _unit_key(qa.unit) != unit or _compatible(qa, qb):
+                continue
+            j = _position(a, qa.sentence)
+            if j >= len(a.texts):
+                continue
+            if _mentions(a, qa.sentence, qb.value) or _mentions(b, qb.sentence, qa.value):
+                continue  # both figures given by one side: a change it reports ("up from")
+            shared = _context(a.texts[j], qa) & _context(b.texts[i], qb)
+            if len(shared) < MIN_SHARED_CONTEXT:
+                continue
+            if (
+                qa.attributed_to
+                and qb.attributed_to
+                and _different_people(qa.attributed_to, qb.attributed_to)
+            ):
+                continue
+            seen.add(i)
+            flags.append(
+                Flag(
+                    article=b.article.id,
+                    kind="numeric_conflict",
+                    text=b.texts[i],
+                    evidence=[Evidence(a.article.id, a.texts[j])],
+                    score=round(min(1.0, len(shared) / 4), 4),
+                    sentence=_sentence_index(b, i),
+                    reason=f"{qa.span or qa.value} vs {qb.span or qb.value}",
+                )
+            )
+            pairs.append(
+                SentencePair(a.article.id, j, b.article.id, i, similarity=0.0, relation="altered")
+            )
+            break
+    return flags, pairs
+
+
+def _mentions(article: PreparedArticle, sentence: int, value: float) -> bool:
+    return any(
+        q.sentence == sentence and same_number(q.value, value) for q in article.article.quantities
+    )
+
+
+def _context(sentence: str, quantity: Quantity) -> set[str]:
+    """Content words near the figure (not numbers, not the unit): what happened to what."""
+    words = tokens(sentence)
+    anchor = tokens(quantity.span or str(quantity.value))
+    unit = {stem(w) for w in tokens(quantity.unit)}
+    at = next((i for i in range(len(words)) if anchor and words[i : i + len(anchor)] == anchor), -1)
+    if at < 0:
+        return set()
+    near = words[max(0, at - CONTEXT_WINDOW) : at + len(anchor) + CONTEXT_WINDOW]
+    return {
+        stem(w)
+        for w in near
+        if w not in STOPWORDS
+        and w not in _QUALIFIERS
+        and not w[:1].isdigit()
+        and stem(w) not in unit
+        and len(w) > 2
+    }
+
+
+_QUALIFIERS = frozenset(
+    [
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "fewer",
+        "less",
+        "least",
+        "most",
+        "up",
+        "estimated",
+    ]
+)
+
+
+def _unit_key(unit: str) -> str:
+    words = unit.lower().split()
+    return stem(words[-1]) if words else ""

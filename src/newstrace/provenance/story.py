@@ -10,14 +10,14 @@ from newstrace.model import Article, Derivation, Entity, Flag, SentencePair, Sto
 from newstrace.provenance.claims import build_claims
 from newstrace.provenance.derivation import PairEvidence, compare
 from newstrace.provenance.direction import _timestamp, decide
-from newstrace.provenance.flags import conflict_flags, derived_flags
+from newstrace.provenance.flags import conflict_flags, derived_flags, figure_conflicts
 from newstrace.settings import Settings
 
 # article pairs sharing less than this share of content words are not compared sentence by sentence
 MIN_ARTICLE_OVERLAP = 0.08
 # below this derivation score an added sentence may be the writer's own reporting: only
 # changed facts are flagged, not additions
-CONFIDENT_DERIVATION = 0.8
+CONFIDENT_DERIVATION = 0.6
 
 
 def _article_overlap(a: PreparedArticle, b: PreparedArticle) -> float:
@@ -99,9 +99,14 @@ def analyze_story(
         )
         flags.extend(f for f in found if confident or f.kind != "unsupported")
     for evidence in independent:
-        flags.extend(
-            conflict_flags(prepared[evidence.a], prepared[evidence.b], evidence.pairs, checker)
-        )
+        a, b = prepared[evidence.a], prepared[evidence.b]
+        found = conflict_flags(a, b, evidence.pairs, checker)
+        flagged = {f.sentence for f in found}
+        if not _far_apart(by_id[evidence.a], by_id[evidence.b]):
+            figure_flags, figure_pairs = figure_conflicts(a, b)
+            found += [f for f in figure_flags if f.sentence not in flagged]
+            all_pairs.extend(figure_pairs)
+        flags.extend(found)
 
     claims = build_claims(list(prepared.values()), all_pairs, order)
     return StoryProvenance(
@@ -113,9 +118,19 @@ def analyze_story(
     )
 
 
+# figures reported this far apart are updates of a developing story, not conflicts
+UPDATE_GAP_S = 36 * 3600
+
+
+def _far_apart(a: Article, b: Article) -> bool:
+    ta, tb = _timestamp(a), _timestamp(b)
+    return ta is not None and tb is not None and abs(ta - tb) > UPDATE_GAP_S
+
+
 def _closest_sources(derivations: list[Derivation]) -> list[Derivation]:
     """Drop S -> D when D was written from S1, itself written from S, and D is closer to S1:
-    a copy of a copy names its nearest ancestor."""
+    a copy of a copy names its nearest ancestor. Drop D1 -> D2 when both copy one source S
+    and S explains D2 at least as well: siblings are not each other's sources."""
     score = {(d.source, d.derived): d.score for d in derivations}
     kept = []
     for d in derivations:
@@ -124,6 +139,12 @@ def _closest_sources(derivations: list[Derivation]) -> list[Derivation]:
             for (s, s1) in score
             if s == d.source and (s1, d.derived) in score and score[(s1, d.derived)] > d.score
         ]
-        if not via:
+        # D1 -> D2 between two copies of one source S that explains D2 at least as well
+        common = [
+            s
+            for (s, d1) in score
+            if d1 == d.source and (s, d.derived) in score and score[(s, d.derived)] >= d.score
+        ]
+        if not via and not common:
             kept.append(d)
     return kept
