@@ -61,6 +61,13 @@ def test_diff_marks_the_invented_quote_and_the_changed_number(page: str) -> None
     assert "<mark>14,000</mark>" in altered.group(0) and "<mark>1,400</mark>" in altered.group(0)
 
 
+def test_timeline_entries_lead_to_their_article(page: str) -> None:
+    assert (
+        '<a href="#article-orchid-rewrite">Verenia grinds to a halt as engineers strike</a>' in page
+    )
+    assert '<tr id="article-orchid-rewrite">' in page
+
+
 def test_figures_are_shown_in_their_sentence(page: str) -> None:
     assert "<b>About 14,000 passenger trains</b> were cancelled on Monday." in page
 

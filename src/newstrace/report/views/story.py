@@ -1,0 +1,352 @@
+"""The story page: timeline, graph, derivations, flags, quotes, figures, entities, claims."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from newstrace.model import Article, Claim, Derivation, Entity, Flag, StoryProvenance
+from newstrace.report.views.diff import build_diff_view
+from newstrace.report.views.flags import (
+    flag_on,
+    flag_view,
+    group_flags,
+    link_flags_to_diffs,
+    unique_flags,
+    unsupported_by_article,
+)
+from newstrace.report.views.loading import StoryData, load_story, roles_of, summarize
+from newstrace.report.views.text import (
+    WORDS,
+    day_of,
+    format_figure,
+    label_of,
+    outlet_of,
+    publication_order,
+    sentences_of,
+)
+from newstrace.report.views.types import (
+    ArticleRow,
+    CellState,
+    ClaimMatrix,
+    DerivationSummary,
+    DiffView,
+    EntityView,
+    FigureGroup,
+    FigureView,
+    GraphEdge,
+    GraphNode,
+    GraphView,
+    MatrixCell,
+    MatrixColumn,
+    MatrixRow,
+    NodeRole,
+    QuoteView,
+    SpeakerQuotes,
+    StorySummary,
+    StoryView,
+    TimelineDay,
+    TimelineEntry,
+)
+from newstrace.store.base import Store
+
+
+def story_list_view(store: Store) -> list[StorySummary]:
+    """One summary per story, most recently active first."""
+    out: list[StorySummary] = []
+    for story in store.stories():
+        articles = {a.id: a for a in store.articles(story.articles, with_analysis=False)}
+        provenance = store.get_provenance(story.id) or StoryProvenance(story=story.id)
+        out.append(summarize(StoryData(story, articles, provenance)))
+    out.sort(key=lambda s: (s.last_seen or "", s.article_count), reverse=True)
+    return out
+
+
+def story_view(store: Store, story_id: str) -> StoryView:
+    """Everything the story page shows, read once from the store."""
+    return build_story_view(load_story(store, story_id))
+
+
+def story_with_diffs(store: Store, story_id: str) -> tuple[StoryView, list[DiffView]]:
+    """The story view and the diff of each of its derivations (one read of the store)."""
+    data = load_story(store, story_id)
+    view = build_story_view(data)
+    return view, [build_diff_view(data, d.source, d.derived) for d in view.derivations]
+
+
+def build_story_view(data: StoryData) -> StoryView:
+    """The story page of a loaded story."""
+    ordered = sorted(data.articles.values(), key=publication_order)
+    prov = data.provenance
+    roles = roles_of(data.articles, prov.derivations)
+    flags_per_article: dict[str, int] = defaultdict(int)
+    for flag in unique_flags(prov.flags):
+        flags_per_article[flag.article] += 1
+    derived_from: dict[str, list[str]] = defaultdict(list)
+    for d in prov.derivations:
+        derived_from[d.derived].append(d.source)
+
+    flags = [flag_view(f, data.articles) for f in unique_flags(prov.flags)]
+    link_flags_to_diffs(flags, prov.derivations)
+    rows = [
+        ArticleRow(
+            id=a.id,
+            title=label_of(a),
+            outlet=outlet_of(a),
+            published=a.published,
+            url=a.url,
+            source=a.source,
+            role=roles[a.id],
+            derived_from=derived_from.get(a.id, []),
+            flag_count=flags_per_article.get(a.id, 0),
+            analyzed_with=a.analyzed_with,
+        )
+        for a in ordered
+    ]
+    return StoryView(
+        story=summarize(data),
+        articles=rows,
+        timeline=_timeline(data, ordered, roles),
+        graph=_graph(ordered, prov.derivations, roles, flags_per_article),
+        derivations=derivation_summaries(data, flags_per_article),
+        flags=flags,
+        flag_groups=group_flags(flags, ordered),
+        quotes=_quotes(ordered, prov.flags, prov.entities),
+        figures=_figures(ordered),
+        entities=_entities(prov.entities, ordered),
+        claims=build_claim_matrix(prov.claims, ordered),
+        events=[{"id": e.id, "title": e.title, "articles": e.articles} for e in data.story.events],
+    )
+
+
+def _timeline(
+    data: StoryData, ordered: list[Article], roles: dict[str, NodeRole]
+) -> list[TimelineDay]:
+    event_of: dict[str, tuple[str, str]] = {}
+    for event in data.story.events:
+        for aid in event.articles:
+            event_of.setdefault(aid, (event.id, event.title))
+    days: dict[str, TimelineDay] = {}
+    seen_events: set[str] = set()
+    for a in ordered:
+        day = days.setdefault(day_of(a.published), TimelineDay(date=day_of(a.published)))
+        event_ref = event_of.get(a.id)
+        day.entries.append(
+            TimelineEntry(
+                article=a.id,
+                title=label_of(a),
+                outlet=outlet_of(a),
+                published=a.published,
+                event=event_ref[0] if event_ref else None,
+                event_title=event_ref[1] if event_ref else None,
+                role=roles[a.id],
+            )
+        )
+        if event_ref and event_ref[0] not in seen_events:
+            seen_events.add(event_ref[0])
+            day.new_events.append(event_ref[1])
+    return list(days.values())
+
+
+def _graph(
+    ordered: list[Article],
+    derivations: list[Derivation],
+    roles: dict[str, NodeRole],
+    flags_per_article: dict[str, int],
+) -> GraphView:
+    nodes = [
+        GraphNode(
+            id=a.id,
+            label=a.outlet or a.id,
+            outlet=outlet_of(a),
+            published=a.published,
+            role=roles[a.id],
+            flag_count=flags_per_article.get(a.id, 0),
+        )
+        for a in ordered
+    ]
+    known = {a.id for a in ordered}
+    edges = [
+        GraphEdge(
+            source=d.source,
+            derived=d.derived,
+            kind=d.kind,
+            score=round(d.score, 3),
+            shared_sentences=d.shared_sentences,
+            direction_evidence=d.direction_evidence,
+        )
+        for d in derivations
+        if d.source in known and d.derived in known
+    ]
+    return GraphView(nodes=nodes, edges=edges)
+
+
+def derivation_summaries(
+    data: StoryData, flags_per_article: dict[str, int]
+) -> list[DerivationSummary]:
+    """The story's derivations, most certain first, with labels and flag counts."""
+    out = []
+    for d in data.provenance.derivations:
+        src, der = data.articles.get(d.source), data.articles.get(d.derived)
+        if src is None or der is None:
+            continue
+        out.append(
+            DerivationSummary(
+                source=d.source,
+                derived=d.derived,
+                source_label=outlet_of(src) if src.outlet else src.id,
+                derived_label=outlet_of(der) if der.outlet else der.id,
+                kind=d.kind,
+                score=round(d.score, 3),
+                shared_sentences=d.shared_sentences,
+                direction_evidence=d.direction_evidence,
+                flag_count=flags_per_article.get(d.derived, 0),
+            )
+        )
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def _quotes(
+    ordered: list[Article], flags: list[Flag], entities: list[Entity]
+) -> list[SpeakerQuotes]:
+    alias_to_name: dict[str, str] = {}
+    for e in entities:
+        for alias in [e.name, *e.aliases]:
+            alias_to_name.setdefault(alias.lower(), e.name)
+    unsupported = unsupported_by_article(flags)
+    groups: dict[str, SpeakerQuotes] = {}
+    for a in ordered:
+        for q in a.quotes:
+            raw = q.speaker or q.speaker_text or "unattributed"
+            speaker = alias_to_name.get(raw.lower(), raw)
+            group = groups.setdefault(speaker.lower(), SpeakerQuotes(speaker=speaker))
+            flagged = flag_on(unsupported.get(a.id, []), q.sentence, q.text)
+            key = " ".join(WORDS.findall(q.text.lower()))
+            view = next(
+                (v for v in group.quotes if " ".join(WORDS.findall(v.text.lower())) == key), None
+            )
+            if view is None:
+                view = QuoteView(
+                    text=q.text,
+                    article=a.id,
+                    outlet=outlet_of(a),
+                    published=a.published,
+                    kind=q.kind,
+                    cue=q.cue,
+                    speaker_text=q.speaker_text,
+                    sentence=q.sentence,
+                )
+                group.quotes.append(view)
+            if a.id not in view.articles:
+                view.articles.append(a.id)
+                view.outlets.append(outlet_of(a))
+            if flagged is not None and a.id not in view.unsupported_in:
+                view.unsupported_in.append(a.id)
+                view.unsupported = True
+            if outlet_of(a) not in group.outlets:
+                group.outlets.append(outlet_of(a))
+    return sorted(
+        groups.values(), key=lambda g: (-sum(len(q.articles) for q in g.quotes), g.speaker.lower())
+    )
+
+
+def _figures(ordered: list[Article]) -> list[FigureGroup]:
+    groups: dict[str, FigureGroup] = {}
+    seen: dict[tuple[str, float, float | None, str, str, str], FigureView] = {}
+    for a in ordered:
+        for q in a.quantities:
+            unit = " ".join(q.unit.lower().split()) or "(no unit)"
+            group = groups.setdefault(unit, FigureGroup(unit=unit))
+            owner = q.attributed_to or ""
+            key = (unit, q.value, q.upper, q.qualifier, owner, " ".join(q.span.lower().split()))
+            view = seen.get(key)
+            if view is None:
+                view = FigureView(
+                    value=q.value,
+                    upper=q.upper,
+                    display=format_figure(q.value, q.qualifier, q.upper)
+                    + (unit if unit != "(no unit)" and not any(c.isalpha() for c in unit) else ""),
+                    qualifier=q.qualifier,
+                    span=q.span,
+                    text=q.text,
+                    article=a.id,
+                    outlet=outlet_of(a),
+                    attributed_to=q.attributed_to,
+                )
+                seen[key] = view
+                group.figures.append(view)
+            if a.id not in view.articles:
+                view.articles.append(a.id)
+                view.outlets.append(outlet_of(a))
+    for group in groups.values():
+        group.values_differ = len({(f.value, f.upper, f.qualifier) for f in group.figures}) > 1
+        group.figures.sort(key=lambda f: (f.value, f.upper or 0.0, f.outlet))
+    return sorted(groups.values(), key=lambda g: (-sum(len(f.articles) for f in g.figures), g.unit))
+
+
+def _entities(entities: list[Entity], ordered: list[Article]) -> list[EntityView]:
+    """The story's resolved entities; grouped mentions when resolution has not run."""
+    if entities:
+        views = [EntityView(e.name, e.type, list(e.aliases), list(e.articles)) for e in entities]
+    else:
+        grouped: dict[tuple[str, str], EntityView] = {}
+        for a in ordered:
+            for m in a.mentions:
+                name = m.canonical or m.text
+                view = grouped.setdefault((name.lower(), m.label), EntityView(name, m.label))
+                if m.text != name and m.text not in view.aliases:
+                    view.aliases.append(m.text)
+                if a.id not in view.articles:
+                    view.articles.append(a.id)
+        views = list(grouped.values())
+    rank = {a.id: i for i, a in enumerate(ordered)}
+    outlet_by_id = {a.id: outlet_of(a) for a in ordered}
+    for view in views:
+        view.articles.sort(key=lambda aid: rank.get(aid, len(rank)))
+        for aid in view.articles:
+            outlet = outlet_by_id.get(aid)
+            if outlet and outlet not in view.outlets:
+                view.outlets.append(outlet)
+    return sorted(views, key=lambda e: (-len(e.articles), e.type, e.name.lower()))
+
+
+def build_claim_matrix(claims: list[Claim], ordered: list[Article]) -> ClaimMatrix:
+    """Claims x articles; contradicted claims first, then the most supported."""
+    columns = [MatrixColumn(a.id, a.outlet or a.id, outlet_of(a), a.published) for a in ordered]
+    by_id = {a.id: a for a in ordered}
+    rows = []
+    for claim in claims:
+        cells = []
+        for col in columns:
+            state: CellState = "silent"
+            if col.article in claim.contradicted_by:
+                state = "contradicted"
+            elif col.article in claim.articles:
+                state = "supported"
+            sentence = None
+            idx = claim.sentences.get(col.article)
+            if idx is not None:
+                sents = sentences_of(by_id[col.article])
+                if 0 <= idx < len(sents):
+                    sentence = sents[idx].text
+            cells.append(MatrixCell(col.article, state, sentence))
+        rows.append(
+            MatrixRow(
+                claim=claim.id,
+                text=claim.text,
+                attributed_to=claim.attributed_to,
+                cells=cells,
+                supported=sum(c.state == "supported" for c in cells),
+                contradicted=sum(c.state == "contradicted" for c in cells),
+            )
+        )
+    rows.sort(key=lambda r: (-r.contradicted, -r.supported))
+    return ClaimMatrix(columns=columns, rows=rows)
+
+
+def claim_matrix_view(store: Store, story_id: str) -> ClaimMatrix:
+    """Only the claim matrix of a story (the claims page and `/api/.../claims`)."""
+    data = load_story(store, story_id)
+    return build_claim_matrix(
+        data.provenance.claims, sorted(data.articles.values(), key=publication_order)
+    )

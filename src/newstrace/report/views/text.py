@@ -1,0 +1,129 @@
+"""How an article reads: its sentences, labels, dates, figures, and word-level diffs."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from newstrace.model import Article, Sentence
+from newstrace.report.views.types import UNDATED, Segment, SegmentOp
+
+_FALLBACK_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+_TOKEN = re.compile(r"\s+|\d[\d,.]*\d|\w+(?:['’]\w+)*|[^\s\w]", re.UNICODE)
+
+
+def sentences_of(article: Article) -> list[Sentence]:
+    """The article's sentences; a plain split when it was never analysed."""
+    if article.sentences:
+        return article.sentences
+    out: list[Sentence] = []
+    pos = 0
+    for i, piece in enumerate(p for p in _FALLBACK_SENTENCE.split(article.text) if p.strip()):
+        start = article.text.find(piece, pos)
+        out.append(Sentence(index=i, text=piece.strip(), start=start, end=start + len(piece)))
+        pos = max(pos, start + len(piece))
+    return out
+
+
+def label_of(article: Article) -> str:
+    """What to call an article: its title, else its outlet, else its id."""
+    return article.title or article.outlet or article.id
+
+
+def outlet_of(article: Article) -> str:
+    """The outlet, or a plain word for its absence."""
+    return article.outlet or "unknown outlet"
+
+
+def day_of(published: str | None) -> str:
+    """The calendar day (UTC) of an ISO timestamp, or `undated`."""
+    return published[:10] if published and len(published) >= 10 else UNDATED
+
+
+def publication_order(article: Article) -> tuple[int, str, str]:
+    """Sort key: dated articles first, oldest first; ties by id."""
+    return (0 if article.published else 1, article.published or "", article.id)
+
+
+def format_number(value: float) -> str:
+    """5000.0 -> '5,000'; 3.5 -> '3.5'."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+
+
+def format_figure(value: float, qualifier: str, upper: float | None) -> str:
+    """A figure as a reader says it: 'more than 5,000', 'about 3.5', '10–12'."""
+    number = format_number(value)
+    if qualifier == "range" and upper is not None:
+        return f"{number}–{format_number(upper)}"
+    prefix = {"more_than": "more than ", "less_than": "less than ", "about": "about "}
+    return prefix.get(qualifier, "") + number
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def word_diff(source_text: str, derived_text: str) -> tuple[list[Segment], list[Segment]]:
+    """Token-level diff of two sentences: (source segments, derived segments)."""
+    a, b = _tokens(source_text), _tokens(derived_text)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    src: list[Segment] = []
+    der: list[Segment] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        seg_op: SegmentOp = "same" if op == "equal" else "changed"
+        _append(src, "".join(a[i1:i2]), seg_op)
+        _append(der, "".join(b[j1:j2]), seg_op)
+    return _trim_spaces(src), _trim_spaces(der)
+
+
+def _append(segments: list[Segment], text: str, op: SegmentOp) -> None:
+    if not text:
+        return
+    if op == "changed" and not text.strip():
+        op = "same"  # white space alone is not a change a reader cares about
+    if segments and segments[-1].op == op:
+        segments[-1].text += text
+    else:
+        segments.append(Segment(text, op))
+
+
+def _trim_spaces(segments: list[Segment]) -> list[Segment]:
+    """Move spaces at the edges of changed runs into the neighbouring same runs."""
+    out: list[Segment] = []
+    for seg in segments:
+        if seg.op == "same":
+            _append(out, seg.text, "same")
+            continue
+        core = seg.text.strip()
+        lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
+        trail = seg.text[len(seg.text.rstrip()) :]
+        _append(out, lead, "same")
+        _append(out, core, "changed")
+        _append(out, trail, "same")
+    return _join_changed_runs(out)
+
+
+def _join_changed_runs(segments: list[Segment]) -> list[Segment]:
+    """'went', ' ', 'on', ' ', 'strike' all changed reads as one change: 'went on strike'."""
+    out: list[Segment] = []
+    for i, seg in enumerate(segments):
+        between_changes = (
+            seg.op == "same"
+            and not seg.text.strip()
+            and 0 < i < len(segments) - 1
+            and segments[i + 1].op == "changed"
+            and out
+            and out[-1].op == "changed"
+        )
+        if between_changes or (seg.op == "changed" and out and out[-1].op == "changed"):
+            out[-1].text += seg.text
+        else:
+            out.append(Segment(seg.text, seg.op))
+    return out
