@@ -49,6 +49,7 @@ def link_flags_to_diffs(flags: list[FlagView], derivations: list[Derivation]) ->
         flag.diff_source = best.source
 
 
+# the order flags of one sentence are listed in
 FLAG_ORDER = {"altered": 0, "contradiction": 1, "numeric_conflict": 2, "unsupported": 3}
 
 

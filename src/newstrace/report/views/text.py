@@ -9,11 +9,8 @@ from newstrace.model import Article, Sentence
 from newstrace.report.views.types import UNDATED, Segment, SegmentOp
 
 _FALLBACK_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
 WORDS = re.compile(r"\w+", re.UNICODE)
-
-
+# tokens for word diffs: "14,000" and "don't" stay whole, white space is kept
 _TOKEN = re.compile(r"\s+|\d[\d,.]*\d|\w+(?:['’]\w+)*|[^\s\w]", re.UNICODE)
 
 

@@ -6,16 +6,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 CellState = Literal["supported", "contradicted", "silent"]
-
-
 RowRelation = Literal["shared", "reworded", "altered", "added", "invented", "omitted"]
-
-
 SegmentOp = Literal["same", "changed"]
-
-
 NodeRole = Literal["source", "derived", "relay", "independent"]
-
 
 UNDATED = "undated"
 
