@@ -8,10 +8,11 @@ entry id (or link), so re-reading the same feed gives the same ids.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from newstrace.ingest.clean import normalize_text, one_line
+from newstrace.ingest.clean import normalize_text, one_line, safe_markup_bytes
 from newstrace.ingest.dates import from_struct_time, normalize_date
 from newstrace.ingest.html import html_to_text
 from newstrace.ingest.ids import domain, slug, url_slug
@@ -29,7 +30,11 @@ def read_feed(data: bytes, *, source: str, stem: str) -> Iterator[Article | Inge
     """Articles of every entry; a feed feedparser cannot read at all is one IngestError."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(safe_markup_bytes(data))
+    except Exception as exc:  # feedparser trips on some malformed declarations and encodings
+        yield IngestError(source, f"not a readable RSS/Atom feed: {type(exc).__name__}: {exc}")
+        return
     entries = list(parsed.entries)
     if not entries:
         if parsed.bozo:
@@ -54,7 +59,9 @@ def _entry_article(
     link = entry.get("link")
     key = entry.get("id") or link
     article_id = (url_slug(key) if "://" in key else slug(key)) if key else fallback_id
-    published = from_struct_time(entry.get("published_parsed") or entry.get("updated_parsed"))
+    with warnings.catch_warnings():  # feedparser warns when it maps updated -> published
+        warnings.simplefilter("ignore", DeprecationWarning)
+        published = from_struct_time(entry.get("published_parsed") or entry.get("updated_parsed"))
     if published is None:
         published = normalize_date(entry.get("published") or entry.get("updated"))
     return Article(

@@ -11,7 +11,14 @@ import copy
 import re
 from typing import Any
 
-from newstrace.ingest.clean import normalize_text, one_line, paragraphs_to_text
+from newstrace.ingest.clean import (
+    has_unsafe_chars,
+    normalize_text,
+    one_line,
+    paragraphs_to_text,
+    safe_chars,
+    safe_markup,
+)
 from newstrace.ingest.dates import normalize_date
 from newstrace.ingest.furniture import drop_furniture, prune_furniture
 from newstrace.ingest.ids import domain
@@ -55,6 +62,7 @@ def extract_html(
     record_format: str = "html",
 ) -> Article | IngestError:
     """One article from an HTML page; `record_format` is `html` or `warc`."""
+    html = safe_markup(html)
     tree = parse_tree(html)
     page = page_metadata(tree) if tree is not None else {}
     if tree is not None:
@@ -88,6 +96,7 @@ def extract_html(
 
 def html_to_text(fragment: str) -> str:
     """An HTML fragment (feed content) -> normalised paragraphs, no extraction heuristics."""
+    fragment = safe_markup(fragment)
     tree = parse_tree(f"<div>{fragment}</div>")
     if tree is None:
         return normalize_text(fragment)
@@ -95,16 +104,24 @@ def html_to_text(fragment: str) -> str:
 
 
 def parse_tree(html: str) -> Any | None:
+    """lxml tree of a page, with control characters removed from every text node (lxml reads
+    them from references like `&#11` but refuses to write them back when the tree is edited)."""
     import lxml.html
     from lxml import etree
 
     try:
-        return lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         try:  # pages with an XML declaration and an encoding inside a str
-            return lxml.html.fromstring(html.encode("utf-8"))
+            tree = lxml.html.fromstring(html.encode("utf-8"))
         except (etree.ParserError, ValueError):
             return None
+    for node in tree.iter():
+        if node.text and has_unsafe_chars(node.text):
+            node.text = safe_chars(node.text)
+        if node.tail and has_unsafe_chars(node.tail):
+            node.tail = safe_chars(node.tail)
+    return tree
 
 
 def _trafilatura(html: Any, url: str | None) -> tuple[str, dict[str, Any]]:

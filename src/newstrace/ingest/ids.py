@@ -33,7 +33,10 @@ def slug(value: str) -> str:
 
 def url_slug(url: str) -> str:
     """`https://www.example.com/news/2026/fire.html?id=7` -> `example-com-news-2026-fire-id-7`."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "Invalid IPv6 URL" and the like
+        return slug(url)
     if not parts.netloc:
         return slug(url)
     host = parts.netloc.lower().split("@")[-1].split(":")[0]
@@ -46,5 +49,8 @@ def domain(url: str | None) -> str | None:
     """Host of a URL without `www.`, used as outlet when a page names none."""
     if not url:
         return None
-    host = urlsplit(url.strip()).netloc.lower().split("@")[-1].split(":")[0]
+    try:
+        host = urlsplit(url.strip()).netloc.lower().split("@")[-1].split(":")[0]
+    except ValueError:
+        return None
     return host.removeprefix("www.") or None
