@@ -92,3 +92,14 @@ def test_mangled_fixtures_never_crash(samples: Path, bad_inputs: Path, tmp_path:
             assert isinstance(item, (Article, IngestError))
             if isinstance(item, IngestError):
                 assert "unexpected error" not in item.reason, (path.name, item.reason)
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    import os
+
+    name = os.fsdecode(b"caf\xe9-report.txt")  # a Latin-1 byte in the name
+    (tmp_path / name).write_text("The café on the quay reopened on Friday, its owner said.\n")
+    (article,) = list(read_paths([tmp_path]))
+    assert isinstance(article, Article)
+    assert article.id == "caf\ufffd-report"
+    article.source.encode("utf-8")  # storable: no lone surrogates

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newstrace.ingest.clean import normalize_text, one_line
+from newstrace.ingest.clean import normalize_text, one_line, safe_chars
 from newstrace.ingest.dates import normalize_date
 from newstrace.ingest.limits import megabytes
 from newstrace.model import Article, IngestError
@@ -85,12 +85,9 @@ def record_to_article(
         return IngestError(source, "missing required field 'text'", where)
     if not text:
         return IngestError(source, "empty 'text' field", where)
-    article_id = record.get("id")
-    article_id = (
-        str(article_id).strip()
-        if isinstance(article_id, (str, int)) and str(article_id).strip()
-        else default_id
-    )
+    raw_id = record.get("id")
+    article_id = safe_chars(str(raw_id)).strip() if isinstance(raw_id, (str, int)) else ""
+    article_id = article_id or default_id
     return Article(
         id=article_id,
         source=source,

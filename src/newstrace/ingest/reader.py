@@ -56,11 +56,13 @@ def read_paths(
     seen: dict[str, int] = {}
     for path in _walk(paths):
         if isinstance(path, IngestError):
+            path.source = _readable(path.source)
             yield path
             continue
         for item in read_file(path, max_bytes=max_bytes):
+            item.source = _readable(item.source)
             if isinstance(item, Article):
-                item.id = _unique(item.id, seen)
+                item.id = _unique(_readable(item.id), seen)
             yield item
 
 
@@ -234,6 +236,12 @@ def _gz_is_warc(head: bytes) -> bool:
         return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
     except zlib.error:
         return False
+
+
+def _readable(name: str) -> str:
+    """A file name that is not valid UTF-8 (Latin-1 names on old disks) with U+FFFD for the bad
+    bytes: such names arrive as lone surrogates, which no database or JSON encoder accepts."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _unique(article_id: str, seen: dict[str, int]) -> str:
