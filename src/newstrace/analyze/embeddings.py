@@ -28,7 +28,15 @@ def embed_articles(articles: Sequence[Article], embedder: Embedder) -> None:
         for sentence in article.sentences:
             texts.append(sentence.text[:MAX_CHARS])
             owners.append((a_idx, sentence.index))
-    matrix = embedder.encode(texts) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
+    # syndicated copies repeat sentences word for word: encode each distinct text once
+    unique: dict[str, int] = {}
+    for text in texts:
+        unique.setdefault(text, len(unique))
+    distinct = list(unique)
+    encoded = (
+        embedder.encode(distinct) if distinct else np.zeros((0, embedder.dim), dtype=np.float32)
+    )
+    matrix = encoded[[unique[t] for t in texts]] if texts else encoded
     rows: dict[int, list[int]] = {}
     titles: dict[int, int] = {}
     for row, (a_idx, s_idx) in enumerate(owners):
