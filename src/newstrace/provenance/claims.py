@@ -45,15 +45,28 @@ def build_claims(
     by_id = {p.article.id: p for p in articles}
     groups = _UnionFind()
     conflicts: list[tuple[Node, Node]] = []
+    agreeing: list[tuple[Node, Node]] = []
     for pair in pairs:
         a: Node = (pair.source, pair.source_sentence)
         b: Node = (pair.derived, pair.derived_sentence)
-        if pair.relation == "altered":
-            conflicts.append((a, b))
-            groups.find(a)
-            groups.find(b)
-        else:
-            groups.union(a, b)
+        groups.find(a)
+        groups.find(b)
+        (conflicts if pair.relation == "altered" else agreeing).append((a, b))
+    opposed: dict[Node, set[Node]] = defaultdict(set)
+    for a, b in conflicts:
+        opposed[a].add(b)
+        opposed[b].add(a)
+    group_members: dict[Node, set[Node]] = {n: {n} for n in groups.parent}
+    for a, b in agreeing:
+        ra, rb = groups.find(a), groups.find(b)
+        if ra == rb:
+            continue
+        # two sentences that conflict never end up in one claim, however they are linked
+        if any(opposed[n] & group_members[rb] for n in group_members[ra]):
+            continue
+        groups.union(a, b)
+        root = groups.find(a)
+        group_members[root] = group_members.pop(ra) | group_members.pop(rb)
     members: dict[Node, list[Node]] = defaultdict(list)
     for node in list(groups.parent):
         members[groups.find(node)].append(node)

@@ -102,6 +102,9 @@ def analyze_story(
         a, b = prepared[evidence.a], prepared[evidence.b]
         found = conflict_flags(a, b, evidence.pairs, checker)
         flagged = {f.sentence for f in found}
+        for pair in evidence.pairs:  # an unconfirmed change between independent reports
+            if pair.relation == "altered" and _sentence_of(b, pair.derived_sentence) not in flagged:
+                pair.relation = "reworded"
         if not _far_apart(by_id[evidence.a], by_id[evidence.b]):
             figure_flags, figure_pairs = figure_conflicts(a, b)
             found += [f for f in figure_flags if f.sentence not in flagged]
@@ -116,6 +119,11 @@ def analyze_story(
         claims=claims,
         entities=list(entities),
     )
+
+
+def _sentence_of(article: PreparedArticle, position: int) -> int:
+    sentences = article.article.sentences
+    return sentences[position].index if position < len(sentences) else position
 
 
 # figures reported this far apart are updates of a developing story, not conflicts
