@@ -97,3 +97,11 @@ def test_bare_url_line_at_the_top() -> None:
     assert article.url == "https://www.harbourwire.example/2026/03/04/depot-fire"
     assert article.title == "Depot fire forces evacuation"
     assert article.text == "More than 2,000 residents were evacuated on Tuesday, officials said."
+
+
+def test_setext_markdown_heading() -> None:
+    text = "Ferry strike called off\n=======================\n\nThe union called off the strike.\n"
+    article = read_text(text, source="s.md", article_id="s", markdown=True)
+    assert isinstance(article, Article)
+    assert article.title == "Ferry strike called off"
+    assert article.text == "The union called off the strike."

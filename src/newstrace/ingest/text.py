@@ -51,7 +51,7 @@ _BYLINE = re.compile(
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_MD_RULE = re.compile(r"^\s*(?:([-*_])(\s*\1){2,}|={3,})\s*$")  # rules and setext underlines
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 MAX_BYLINE_CHARS = 80
