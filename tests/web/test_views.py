@@ -165,3 +165,16 @@ def test_article_view_of_the_wire_lists_its_copies() -> None:
     assert all(s.relation is None for para in view.paragraphs for s in para)
     with pytest.raises(ViewNotFound):
         article_view(sample_store(), STORY_ID, "ghost")
+
+
+def test_undated_articles_come_last_in_natural_id_order() -> None:
+    from newstrace.model import Article
+    from newstrace.report.views.text import publication_order
+
+    articles = [
+        Article(id="doc_10", source="", text="ten"),
+        Article(id="doc_2", source="", text="two"),
+        Article(id="doc_1", source="", text="one", published="2026-03-02T08:00:00Z"),
+    ]
+    ordered = sorted(articles, key=publication_order)
+    assert [a.id for a in ordered] == ["doc_1", "doc_2", "doc_10"]

@@ -10,6 +10,7 @@ from newstrace.report.views.types import UNDATED, Segment, SegmentOp
 
 _FALLBACK_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 WORDS = re.compile(r"\w+", re.UNICODE)
+_DIGITS = re.compile(r"(\d+)")
 # tokens for word diffs: "14,000" and "don't" stay whole, white space is kept
 _TOKEN = re.compile(r"\s+|\d[\d,.]*\d|\w+(?:['’]\w+)*|[^\s\w]", re.UNICODE)
 
@@ -42,9 +43,11 @@ def day_of(published: str | None) -> str:
     return published[:10] if published and len(published) >= 10 else UNDATED
 
 
-def publication_order(article: Article) -> tuple[int, str, str]:
-    """Sort key: dated articles first, oldest first; ties by id."""
-    return (0 if article.published else 1, article.published or "", article.id)
+def publication_order(article: Article) -> tuple[int, str, list[tuple[int, str]]]:
+    """Sort key: dated articles first, oldest first; ties by id, numbers in it as numbers
+    ("doc_2" before "doc_10")."""
+    natural = [(int(p), "") if p.isdigit() else (-1, p) for p in _DIGITS.split(article.id) if p]
+    return (0 if article.published else 1, article.published or "", natural)
 
 
 def format_number(value: float) -> str:
