@@ -178,3 +178,24 @@ def test_undated_articles_come_last_in_natural_id_order() -> None:
     ]
     ordered = sorted(articles, key=publication_order)
     assert [a.id for a in ordered] == ["doc_1", "doc_2", "doc_10"]
+
+
+def test_views_survive_provenance_that_names_missing_articles() -> None:
+    """A story re-clustered after its provenance was saved may name articles it lost."""
+    from newstrace.model import Derivation, Evidence, Flag, Story
+    from newstrace.report.html import render_story_html
+    from newstrace.report.markdown import render_story_markdown
+    from newstrace.report.views import article_view
+
+    store = sample_store()
+    store.save_stories([Story(STORY_ID, "Trimmed story", ["mpa-wire", "orchid-rewrite"], [])])
+    prov = store.get_provenance(STORY_ID)
+    assert prov is not None
+    prov.derivations.append(Derivation("gone", "orchid-rewrite", 0.9, "verbatim"))
+    prov.flags.append(Flag("gone", "unsupported", "Lost text.", [Evidence("gone", "x")]))
+    view = story_view(store, STORY_ID)
+    assert {n.id for n in view.graph.nodes} == {"mpa-wire", "orchid-rewrite"}
+    assert all(e.source != "gone" for e in view.graph.edges)
+    assert "Trimmed story" in render_story_html(store, STORY_ID)
+    assert render_story_markdown(store, STORY_ID).startswith("# Trimmed story")
+    assert article_view(store, STORY_ID, "orchid-rewrite").compared_with == "mpa-wire"
