@@ -48,6 +48,7 @@ def analyze_story(
     ids = [a.id for a in articles]
 
     derivations: list[Derivation] = []
+    closeness: dict[tuple[str, str], float] = {}  # share of the derived restated x similarity
     independent: list[PairEvidence] = []
     all_pairs: list[SentencePair] = []
     for x in range(len(ids)):
@@ -64,6 +65,9 @@ def analyze_story(
             if direction.source != a.article.id:
                 evidence = compare(b, a, settings, checker)
             all_pairs.extend(evidence.pairs)
+            closeness[(direction.source, direction.derived)] = (
+                evidence.covered_b * evidence.mean_similarity
+            )
             derivations.append(
                 Derivation(
                     source=direction.source,
@@ -76,7 +80,7 @@ def analyze_story(
                 )
             )
 
-    derivations = _closest_sources(derivations)
+    derivations = _closest_sources(derivations, closeness)
     flags: list[Flag] = []
     sources_of: dict[str, list[str]] = {}
     for d in derivations:
@@ -135,23 +139,31 @@ def _far_apart(a: Article, b: Article) -> bool:
     return ta is not None and tb is not None and abs(ta - tb) > UPDATE_GAP_S
 
 
-def _closest_sources(derivations: list[Derivation]) -> list[Derivation]:
+def _closest_sources(
+    derivations: list[Derivation], closeness: dict[tuple[str, str], float]
+) -> list[Derivation]:
     """Drop S -> D when D was written from S1, itself written from S, and D is closer to S1:
     a copy of a copy names its nearest ancestor. Drop D1 -> D2 when both copy one source S
     and S explains D2 at least as well: siblings are not each other's sources."""
-    score = {(d.source, d.derived): d.score for d in derivations}
+    score = {
+        (d.source, d.derived): closeness.get((d.source, d.derived), d.score) for d in derivations
+    }
     kept = []
     for d in derivations:
         via = [
             s1
             for (s, s1) in score
-            if s == d.source and (s1, d.derived) in score and score[(s1, d.derived)] > d.score
+            if s == d.source
+            and (s1, d.derived) in score
+            and score[(s1, d.derived)] > score[(d.source, d.derived)]
         ]
         # D1 -> D2 between two copies of one source S that explains D2 at least as well
         common = [
             s
             for (s, d1) in score
-            if d1 == d.source and (s, d.derived) in score and score[(s, d.derived)] >= d.score
+            if d1 == d.source
+            and (s, d.derived) in score
+            and score[(s, d.derived)] > score[(d.source, d.derived)]
         ]
         if not via and not common:
             kept.append(d)
