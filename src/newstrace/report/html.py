@@ -95,7 +95,11 @@ class _Row:
     index: int
 
 
-def provenance_svg(graph: GraphView, edge_link: EdgeLink | None = None) -> str:
+def provenance_svg(
+    graph: GraphView,
+    edge_link: EdgeLink | None = None,
+    node_link: Callable[[str], str] | None = None,
+) -> str:
     """The provenance graph as inline SVG: articles in time order, arcs from source to derived."""
     if not graph.nodes:
         return '<p class="empty-note">No articles.</p>'
@@ -136,7 +140,13 @@ def provenance_svg(graph: GraphView, edge_link: EdgeLink | None = None) -> str:
         parts.append(_edge_svg(e, rows, node_x, reach, edge_link))
     notes = _node_notes(graph, edges)
     for node in graph.nodes:
-        parts.append(_node_svg(node, node_x, rows[node.id].y, notes[node.id]))
+        drawn = _node_svg(node, node_x, rows[node.id].y, notes[node.id])
+        if node_link is not None:
+            label = f"{node.outlet}: read the article"
+            drawn = (
+                f'<a href="{escape(node_link(node.id))}" aria-label="{escape(label)}">{drawn}</a>'
+            )
+        parts.append(drawn)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -228,7 +238,9 @@ def _edge_svg(
     )
     if edge_link is None:
         return group
-    return f'<a href="{escape(edge_link(edge.source, edge.derived))}">{group}</a>'
+    label = f"{edge.kind} from {edge.source} to {edge.derived}: compare side by side"
+    href = escape(edge_link(edge.source, edge.derived))
+    return f'<a href="{href}" aria-label="{escape(label)}">{group}</a>'
 
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -261,11 +273,12 @@ def render_story_html(store: Store, story_id: str) -> str:
     """One self-contained HTML page for a story (raises views.ViewNotFound for an unknown id)."""
     view, diffs = story_with_diffs(store, story_id)
     template = _report_environment().get_template("story_report.html.j2")
+    links = ReportLinks()
     return template.render(
         view=view,
         diffs=diffs,
-        links=ReportLinks(),
-        svg=_markup(provenance_svg(view.graph, diff_anchor)),
+        links=links,
+        svg=_markup(provenance_svg(view.graph, diff_anchor, links.article)),
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

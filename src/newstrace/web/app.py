@@ -209,7 +209,7 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
         with store_session() as store:
             view = story_view(store, story_id)
         links = WebLinks(story_id)
-        svg = Markup(provenance_svg(view.graph, links.diff))
+        svg = Markup(provenance_svg(view.graph, links.diff, links.article))
         return page("story.html.j2", view=view, links=links, svg=svg)
 
     @app.get("/stories/{story_id}/claims", response_class=HTMLResponse, include_in_schema=False)
