@@ -14,7 +14,7 @@ import numpy as np
 
 from newstrace.align.facts import is_name
 from newstrace.align.lexical import SentenceFeatures, features, split_sentences
-from newstrace.align.support import SourceIndex, SupportChecker
+from newstrace.align.support import SourceIndex, SupportChecker, ordered_share
 from newstrace.model import Article, SentencePair, Vector
 from newstrace.settings import Settings
 
@@ -25,7 +25,7 @@ MIN_DICE = 0.45
 # ... or, with vectors, this cosine together with some word overlap
 MIN_COSINE = 0.78
 MIN_DICE_WITH_COSINE = 0.2
-# above this Dice the sentences are the same text (copied)
+# above this Dice, with the words in the same order, the sentences are the same text (copied)
 SHARED_DICE = 0.85
 
 
@@ -154,6 +154,9 @@ def _relation(
     verdict = checker.check_index(one, der.texts[i], claim_speaker=der.speakers[i])
     if verdict.label == "altered":
         return "altered"
-    if lexical >= SHARED_DICE or der.texts[i].strip() == src.texts[j].strip():
+    if der.texts[i].strip() == src.texts[j].strip():
         return "shared"
+    a, b = der.feats[i].words, src.feats[j].words
+    if lexical >= SHARED_DICE and min(ordered_share(a, b), ordered_share(b, a)) >= SHARED_DICE:
+        return "shared"  # the same words in the same order: copied, perhaps lightly edited
     return "reworded"

@@ -121,7 +121,7 @@ def _joined(a: SentenceFeatures, b: SentenceFeatures) -> SentenceFeatures:
     return features(a.text + " " + b.text)
 
 
-def _ordered_share(claim_words: list[str], evidence_words: list[str]) -> float:
+def ordered_share(claim_words: list[str], evidence_words: list[str]) -> float:
     """Longest common subsequence of the two word lists, as a share of the claim."""
     if not claim_words or not evidence_words:
         return 0.0
@@ -269,7 +269,7 @@ class SupportChecker:
                 if claim.bigrams
                 else _coverage(claim, index.words)
             ),
-            "order_sent": _ordered_share(claim.words, evidence.words) if evidence else 0.0,
+            "order_sent": ordered_share(claim.words, evidence.words) if evidence else 0.0,
             "novel_names": float(min(len(novel_names), 3)),
             "novel_figures": float(min(len(novel_figures), 3)),
             "novel_words": float(min(len(claim.word_set - index.words), 6)),
