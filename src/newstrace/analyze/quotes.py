@@ -30,29 +30,35 @@ _AUX += r"quickly|flatly|angrily|bluntly|simply|reportedly|still|even)\s+)*"
 _QUOTE_PATTERNS = [
     re.compile(r"“([^”“]{1,}?)”"),
     re.compile(r"``\s?([^`\n]+?)\s?''"),
-    re.compile(r"(?<![\w'])''([^'\n]+?)''"),
+    re.compile(r"(?<![\w'])''((?:[^'\n]|(?<=\w)'(?=\w))+?)''"),
     re.compile(r'(?<![\w])"([^"\n]{1,}?)"'),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^’‘\n]|(?<=\w)’(?=\w))*?[^\s’])’(?!\w)"),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'((?:[^'\n]|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)"),
 ]
 # right after a quote: , said the minister.  /  , the minister said.
+_ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt".split()  # noqa: SIM905
+_ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS) + r"|(?<=\b[A-Z]))\."
+_SPK = rf"(?:[^.,;:!?\"“”]|{_ABBREV_DOT}|\.(?=[A-Za-z]))"
 _AFTER_CUE_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{_CUE})\s+(?P<spk>[^.,;:!?\"“”]{{1,140}}?)"
+    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{_CUE})\s+(?P<spk>{_SPK}{{1,140}}?)"
     r"\s*(?=[.,;:!?\"“”]|\s+(?:in|on|at|during|after|before|when|while|from|last|this|because|as|since|"
     r"yesterday|today|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|$)",
     re.IGNORECASE,
 )
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<spk>[^.,;:!?\"“”]{{1,100}}?(?:,[^.;:!?\"“”]{{1,80}},)?)\s+{_AUX}"
+    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<spk>{_SPK}{{1,100}}?(?:,(?:{_SPK}|,){{1,80}},)?)\s+{_AUX}"
     rf"(?P<cue>{_CUE})\b",
 )
 # right before a quote: the minister said: / He said, / X told reporters:
 _BEFORE = re.compile(
-    rf"(?P<spk>[^.;:!?\"“”]{{1,160}}?)\s+{_AUX}(?P<cue>{_CUE})"
+    rf"(?P<spk>(?:{_SPK}|,){{1,160}}?)\s+{_AUX}(?P<cue>{_CUE})"
     r"(?:\s+(?:reporters|journalists|the\s+[\w.]+(?:\s+[\w.]+){0,3}|him|her|them|us|me|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?"
     r"(?:,?\s+(?:on|in|at|during|after|before|to|of|about|from)\s+[^,:\"“]{1,60})?\s*[,:]?\s*"
     r"(?:that\s+|as\s+|it\s+)?$"
+)
+_DASH_SPEAKER = re.compile(
+    r"^\s*[,.]?\s*[―—–-]+\s*(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})"
 )
 _COLON = re.compile(r"(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*:\s*$")
 _ACCORDING_TO = re.compile(
@@ -332,6 +338,10 @@ class QuoteExtractor:
         tail = self.text[close : close + 200].split("\n", 1)[0]
         if not re.match(r"^\s*[,.!?—–-]?\s*\S", tail):
             return None
+        dash = _DASH_SPEAKER.match(tail)
+        if dash:  # "...” ― Pamela Padilla"
+            s_start = close + dash.start("spk")
+            return dash.group("spk"), "―", s_start, s_start + len(dash.group("spk"))
         for pattern in (_AFTER_CUE_FIRST, _AFTER_SPK_FIRST):
             match = pattern.match(tail)
             if not match:
@@ -353,6 +363,16 @@ class QuoteExtractor:
         line_start = self.text.rfind("\n", 0, open_at) + 1
         head_start = max(sent.start if sent else 0, line_start, open_at - 240)
         head = self.text[head_start:open_at]
+        if not head.strip() and line_start > 1:
+            prev_start = self.text.rfind("\n", 0, max(line_start - 1, 0))
+            prev_line = self.text[prev_start + 1 : line_start].strip()
+            if not prev_line:  # skip one blank line between paragraphs
+                prev_end = max(prev_start, 0)
+                prev_start = self.text.rfind("\n", 0, prev_end)
+                prev_line = self.text[prev_start + 1 : prev_end].strip()
+            if prev_line.endswith(":") and len(prev_line) < 240:
+                head_start = self.text.find(prev_line, prev_start + 1)
+                head = prev_line
         colon = _COLON.search(head)
         if (colon and colon.start() == 0) or (colon and not _BEFORE.search(head)):
             spk = colon.group("spk")
@@ -361,6 +381,15 @@ class QuoteExtractor:
                 return spk, ":", s_start, s_start + len(spk)
         match = _BEFORE.search(head)
         if not match:
+            if head.rstrip().endswith(":"):  # "Sen. Claire McCaskill scolded him: ..."
+                named = [
+                    m
+                    for m in self.mentions
+                    if head_start <= m.start < head_start + len(head)
+                    and m.label in ("PERSON", "ORG")
+                ]
+                if named:
+                    return named[0].text, ":", named[0].start, named[0].end
             return None
         spk, rel = _speaker_from_pre(match.group("spk"))
         spk = _active_speaker(spk, match.group("cue"))
