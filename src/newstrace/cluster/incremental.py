@@ -78,6 +78,7 @@ class IncrementalClusterer:
         self.term_postings: dict[int, set[str]] = {}
         self._event_terms: dict[str, list[int]] = {}
         self._reclustered_at: dict[str, int] = {}  # story -> active size at its last rebuild
+        self._pending_rebuild: set[str] = set()  # stories grown since their last rebuild
         self.seq = 0
         self.clock_day: float | None = None
         self._dirty_stories: set[str] = set()
@@ -98,7 +99,9 @@ class IncrementalClusterer:
         member = self.rep.member(article.id, text, _dense(article), day, self.seq)
         vector = self.rep.vector(member)
         signature = self.minhash.signature(text)
+        known_events = len(self.events)
         event = self._place(member, vector, signature)
+        founded = len(self.events) > known_events and len(self.story_states[event.story].events) > 1
         self.members[article.id] = member
         self.event_of[article.id] = event.id
         self.signatures[article.id] = signature
@@ -108,7 +111,7 @@ class IncrementalClusterer:
         story.absorb_vector(vector, member.dense, day, self.seq)
         self._reindex_event(event)
         self._dirty_stories.add(story.id)
-        changed = self._maybe_rebuild_story(story)
+        changed = self._maybe_rebuild_story(story, founded)
         final = self.events[self.event_of[article.id]]
         assignment = Assignment(article.id, final.id, final.story)
         self.store.save_assignment(assignment)
@@ -130,7 +133,13 @@ class IncrementalClusterer:
         return [s for s in self.store.stories() if s.articles]
 
     def flush(self) -> None:
-        """Write titles and membership of changed stories, and the term statistics."""
+        """Settle grown stories, write titles and membership of changed ones, and statistics."""
+        for sid in sorted(self._pending_rebuild):
+            story = self.story_states.get(sid)
+            if story is not None:
+                self._rebuild_story(story)
+                self._persist_story(story)
+        self._pending_rebuild.clear()
         stories = [self._story_view(sid) for sid in sorted(self._dirty_stories)]
         if stories:
             self.store.save_stories(stories)
@@ -148,12 +157,11 @@ class IncrementalClusterer:
     def evict(self) -> int:
         """Drop events (and stories) idle beyond the active window from memory; returns count."""
         params = self.params
-        stale = [e.id for e in self.events.values() if self._idle(e, params.active_days)]
-        if not stale:
+        if not any(self._idle(e, params.active_days) for e in self.events.values()):
             return 0
+        self.flush()  # settles events; membership reaches the store before memory forgets it
+        stale = [e.id for e in self.events.values() if self._idle(e, params.active_days)]
         touched = {self.events[eid].story for eid in stale}
-        self._dirty_stories.update(touched)
-        self.flush()  # membership reaches the store before memory forgets it
         for eid in stale:
             event = self.events.pop(eid)
             self._unindex_event(event)
@@ -170,6 +178,7 @@ class IncrementalClusterer:
             if self._idle(story, params.story_max_gap_days):
                 del self.story_states[sid]
                 self._reclustered_at.pop(sid, None)
+                self._pending_rebuild.discard(sid)
                 self.store.delete_state(NS_STORY, sid)
         return len(stale)
 
@@ -264,6 +273,7 @@ class IncrementalClusterer:
                 self.store.save_assignment(Assignment(aid, eid, keep.id))
         del self.story_states[gone.id]
         self._reclustered_at.pop(gone.id, None)
+        self._pending_rebuild.discard(gone.id)
         self.store.delete_state(NS_STORY, gone.id)
         self._dirty_stories.discard(gone.id)
         self._deleted_stories.add(gone.id)
@@ -303,14 +313,17 @@ class IncrementalClusterer:
         return ranked
 
     # --- events inside a story ------------------------------------------------------------
-    def _maybe_rebuild_story(self, story: StoryState) -> set[str]:
-        """Re-derive the story's events when it is small or has grown by a tenth since."""
+    def _maybe_rebuild_story(self, story: StoryState, founded: bool) -> set[str]:
+        """Re-derive the story's events when an article founded one in it, or the story has
+        grown by a tenth since the last time (amortised: bounded work per article)."""
         active = sum(len(self.events[e].articles) for e in story.events if e in self.events)
         if active < 2 or active > self.params.rebuild_max:
             return set()
         last = self._reclustered_at.get(story.id, 0)
-        if active > self.params.rebuild_always and active - last < max(1, active // 10):
+        if not founded and active - last < max(1, active // 10):
+            self._pending_rebuild.add(story.id)
             return set()
+        self._pending_rebuild.discard(story.id)
         return self._rebuild_story(story)
 
     def _rebuild_story(self, story: StoryState) -> set[str]:
@@ -325,12 +338,12 @@ class IncrementalClusterer:
         vectors = [self.rep.vector(m) for m in members]
         labels = ward_labels(
             vectors,
-            2 * self.rep.n_features,
             params.ward_threshold,
             dense=[m.dense for m in members],
             dense_weight=params.dense_weight,
             days=[m.day for m in members],
             max_gap_days=params.event_max_gap_days,
+            reference_size=params.ward_reference_size,
         )
         groups: dict[int, list[int]] = {}
         for position, label in enumerate(labels):
@@ -362,9 +375,15 @@ class IncrementalClusterer:
         rewritten: set[str] = set()
         for label, group in sorted(groups.items()):
             event = EventState(id=new_ids[label], story=story.id)
-            for p in group:
-                member = members[p]
-                event.add_article(member.id, vectors[p], member.dense, member.day, member.seq, "")
+            chosen = [members[p] for p in group]
+            event.set_members(
+                [m.id for m in chosen],
+                [vectors[p] for p in group],
+                [m.dense for m in chosen],
+                [m.day for m in chosen],
+                [m.seq for m in chosen],
+            )
+            for member in chosen:
                 if old_of[member.id] != event.id:
                     self.store.save_assignment(Assignment(member.id, event.id, story.id))
                 self.event_of[member.id] = event.id

@@ -78,6 +78,8 @@ class Member:
     dense: Vector | None
     day: float | None
     seq: int
+    cached: SparseVector | None = None  # weights as of `cached_docs` documents
+    cached_docs: int = 0
 
 
 def _counts(counter: Counter[int]) -> tuple[IntArray, FloatArray]:
@@ -123,7 +125,17 @@ class Representation:
         return (values / norm).astype(np.float32) if norm > 0 else values.astype(np.float32)
 
     def vector(self, member: Member) -> SparseVector:
-        """Words and names weighted with the current document frequencies, concatenated."""
+        """Words and names weighted with the current document frequencies, concatenated.
+
+        Cached per member until the collection has grown by a fifth (idf moves slowly)."""
+        n_docs = self.words.n_docs_
+        if member.cached is not None and n_docs <= 1.2 * member.cached_docs + 5:
+            return member.cached
+        member.cached = self._vector(member)
+        member.cached_docs = n_docs
+        return member.cached
+
+    def _vector(self, member: Member) -> SparseVector:
         words = self._weigh(self.words, member.word_terms, member.word_counts)
         names = self._weigh(self.names, member.name_terms, member.name_counts)
         w_names = self.name_weight if len(names) else 0.0

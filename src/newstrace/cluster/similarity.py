@@ -19,6 +19,7 @@ class ClusterParams:
     story_merges: int = 2  # at most this many stories merged per article
     event_threshold: float = 0.35  # provisional join of an event (Ward re-derives events)
     ward_threshold: float = 1.9  # Ward distance at which a story's events stop merging
+    ward_reference_size: float = 40.0  # events larger than this get a wider Ward threshold
     duplicate_jaccard: float = 0.6  # a near-copy joins its original's event outright
     event_max_gap_days: float = 4.0  # reports further apart are separate developments
     story_max_gap_days: float = 45.0  # a story goes dormant after this many quiet days

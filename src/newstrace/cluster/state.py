@@ -7,7 +7,6 @@ one stopped.
 
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -112,15 +111,24 @@ class ClusterState:
 
 
 def _pack(header: dict[str, Any], arrays: dict[str, np.ndarray[Any, Any]]) -> bytes:
-    buf = io.BytesIO()
-    meta = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
-    np.savez(buf, meta=meta, **arrays)  # type: ignore[arg-type]
-    return buf.getvalue()
+    """json header line (with each array's dtype and length) followed by the raw arrays."""
+    header = dict(header)
+    header["_arrays"] = [[name, str(a.dtype), int(a.size)] for name, a in arrays.items()]
+    head = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    return b"".join(
+        [len(head).to_bytes(4, "little"), head, *(a.tobytes() for a in arrays.values())]
+    )
 
 
-def _unpack(data: bytes) -> tuple[dict[str, Any], Any]:
-    arrays = np.load(io.BytesIO(data), allow_pickle=False)
-    header: dict[str, Any] = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+def _unpack(data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray[Any, Any]]]:
+    size = int.from_bytes(data[:4], "little")
+    header: dict[str, Any] = json.loads(data[4 : 4 + size].decode("utf-8"))
+    arrays: dict[str, np.ndarray[Any, Any]] = {}
+    offset = 4 + size
+    for name, dtype, count in header.pop("_arrays"):
+        array = np.frombuffer(data, dtype=np.dtype(dtype), count=count, offset=offset)
+        arrays[name] = array.copy()
+        offset += array.nbytes
     return header, arrays
 
 
@@ -147,6 +155,26 @@ class EventState(ClusterState):
         self.seqs.append(seq)
         if headline and len(self.headlines) < HEADLINES:
             self.headlines.append(headline)
+
+    def set_members(
+        self,
+        article_ids: list[str],
+        vectors: list[SparseVector],
+        dense: list[Vector | None],
+        days: list[float | None],
+        seqs: list[int],
+    ) -> None:
+        """Replace members and recompute the sums in one pass (after a rebuild)."""
+        self.articles = list(article_ids)
+        self.seqs = list(seqs)
+        self.size = len(article_ids)
+        self.tfidf_sum = SparseVector.sum_of(vectors).top(CENTROID_TERMS)
+        present = [d for d in dense if d is not None]
+        self.dense_sum = np.sum(present, axis=0).astype(np.float32) if present else None
+        known = [d for d in days if d is not None]
+        self.first_day = min(known) if known else None
+        self.last_day = max(known) if known else None
+        self.last_seq = max(seqs, default=0)
 
     def merge(self, other: EventState) -> None:
         self.absorb_cluster(other)

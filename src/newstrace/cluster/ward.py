@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
-from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.cluster.hierarchy import linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
@@ -18,31 +18,32 @@ from newstrace.index.tfidf import SparseVector
 from newstrace.model import Vector
 
 
-def gram(vectors: list[SparseVector], n_features: int) -> npt.NDArray[np.float64]:
-    """Pairwise dot products of unit sparse vectors, as a dense n x n matrix."""
+def gram(vectors: list[SparseVector]) -> npt.NDArray[np.float64]:
+    """Pairwise dot products of sparse vectors, as a dense n x n matrix."""
+    if not vectors:
+        return np.zeros((0, 0))
     indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
     indptr[1:] = np.cumsum([len(v.indices) for v in vectors])
-    indices = np.concatenate([v.indices for v in vectors]) if vectors else np.zeros(0, np.int64)
-    values = np.concatenate([v.values for v in vectors]) if vectors else np.zeros(0, np.float32)
-    matrix = csr_matrix((values, indices, indptr), shape=(len(vectors), n_features))
-    product = (matrix @ matrix.T).toarray().astype(np.float64)
-    return np.asarray(product)
+    features, columns = np.unique(np.concatenate([v.indices for v in vectors]), return_inverse=True)
+    values = np.concatenate([v.values for v in vectors])
+    matrix = csr_matrix((values, columns, indptr), shape=(len(vectors), len(features)))
+    return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float64)
 
 
 def ward_labels(
     vectors: list[SparseVector],
-    n_features: int,
     threshold: float,
     dense: list[Vector | None] | None = None,
     dense_weight: float = 0.0,
     days: list[float | None] | None = None,
     max_gap_days: float = 4.0,
+    reference_size: float = 0.0,
 ) -> list[int]:
     """Event label of each member (0-based, in order of first appearance)."""
     n = len(vectors)
     if n == 1:
         return [0]
-    similarity = gram(vectors, n_features)
+    similarity = gram(vectors)
     if dense is not None and dense_weight > 0 and all(d is not None for d in dense):
         stacked = np.vstack([np.asarray(d, dtype=np.float64) for d in dense])
         similarity = (1.0 - dense_weight) * similarity + dense_weight * (stacked @ stacked.T)
@@ -58,6 +59,51 @@ def ward_labels(
     np.fill_diagonal(squared, 0.0)
     condensed = squareform(np.sqrt(squared), checks=False)
     tree = linkage(condensed, method="ward")
-    raw = fcluster(tree, threshold, criterion="distance")
+    return cut_tree(tree, n, threshold, reference_size)
+
+
+def cut_tree(
+    tree: npt.NDArray[np.float64], n: int, threshold: float, reference_size: float = 0.0
+) -> list[int]:
+    """Flat labels from a linkage, cutting top-down (0-based labels, in first-seen order).
+
+    A node stays whole when its merge distance is within `threshold`, scaled by
+    sqrt(size / reference_size) beyond `reference_size` members: the best split of many
+    noisy reports of one event drifts apart as the event grows, so large events get room.
+    """
+    label = [0] * n
+    next_label = 0
+    stack = [2 * n - 2] if n > 1 else []
+    if n == 1:
+        return [0]
+    while stack:
+        node = stack.pop()
+        if node < n:
+            label[node] = next_label
+            next_label += 1
+            continue
+        a, b, distance, size = tree[node - n]
+        allowed = threshold
+        if reference_size > 0 and size > reference_size:
+            allowed *= float(np.sqrt(size / reference_size))
+        if distance <= allowed:
+            for leaf in _leaves(tree, n, node):
+                label[leaf] = next_label
+            next_label += 1
+        else:
+            stack.extend((int(b), int(a)))
     first_seen: dict[int, int] = {}
-    return [first_seen.setdefault(int(label), len(first_seen)) for label in raw]
+    return [first_seen.setdefault(x, len(first_seen)) for x in label]
+
+
+def _leaves(tree: npt.NDArray[np.float64], n: int, node: int) -> list[int]:
+    out: list[int] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current < n:
+            out.append(current)
+        else:
+            a, b = tree[current - n][:2]
+            stack.extend((int(a), int(b)))
+    return out

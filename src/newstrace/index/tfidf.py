@@ -59,6 +59,17 @@ class SparseVector:
         return SparseVector(indices.astype(np.int64), values)
 
     @classmethod
+    def sum_of(cls, vectors: list[SparseVector]) -> SparseVector:
+        """The (unnormalised) sum of many sparse vectors in one pass."""
+        if not vectors:
+            return cls.empty()
+        indices, inverse = np.unique(
+            np.concatenate([v.indices for v in vectors]), return_inverse=True
+        )
+        values = np.bincount(inverse, weights=np.concatenate([v.values for v in vectors]))
+        return cls(indices.astype(np.int64), values.astype(np.float32))
+
+    @classmethod
     def empty(cls) -> SparseVector:
         return cls(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
