@@ -154,6 +154,21 @@ class SupportChecker:
         claim_sentences = split_sentences(claim) or [claim]
         return self.model.predict([self.measure(index, s).values for s in claim_sentences])
 
+    def blame(self, source_text: str, claim: str) -> list[str]:
+        """The claim's words the source does not back, most suspicious first: changed or new
+        figures, names no source gives, then other words found nowhere in the source."""
+        index = SourceIndex.build(split_sentences(source_text))
+        blamed: list[str] = []
+        for sentence in split_sentences(claim) or [claim]:
+            m = self.measure(index, sentence)
+            if m.change.startswith("number") and "->" in m.change:
+                blamed.append(m.change.rsplit("->", 1)[1].strip())
+            blamed.extend(m.novel_figures)
+            blamed.extend(_title(n) for n in m.novel_names)
+            words = features(sentence).words
+            blamed.extend(w for w in words if w not in index.words and not w.isdigit())
+        return list(dict.fromkeys(blamed))
+
     def check(
         self,
         source_sentences: Sequence[str],
