@@ -89,6 +89,16 @@ def test_article_page_from_the_timeline(browser: Any, sample_server: str) -> Non
     _shoot(browser, "sample-article")
 
 
+def test_graph_boxes_open_their_article(browser: Any, sample_server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{sample_server}/stories/{STORY_ID}")
+    browser.find_element(By.CSS_SELECTOR, 'svg.provenance g.node[data-article="mpa-wire"]').click()
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Rail engineers strike")
+    copies = browser.find_elements(By.CSS_SELECTOR, "a.diff-link")
+    assert len(copies) == 2  # the wire page lists both articles written from it
+
+
 def test_claim_matrix_page(browser: Any, sample_server: str) -> None:
     from selenium.webdriver.common.by import By
 
