@@ -9,6 +9,7 @@ Run: .venv/bin/python bench/provenance_speed.py [--lexical]
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import statistics
@@ -19,8 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
-
-import itertools
 
 from derivation import load, to_articles  # noqa: E402
 from newstrace.align import PreparedArticle, SupportChecker  # noqa: E402
