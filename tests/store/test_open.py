@@ -60,14 +60,41 @@ def test_migration_hook_runs_pending_steps(tmp_path: Path, monkeypatch: pytest.M
     def add_notes(execute: sqlite_backend.Executor) -> None:
         execute("CREATE TABLE notes (article_id TEXT REFERENCES articles(id), note TEXT)")
 
+    current = sqlite_backend.SCHEMA_VERSION
     monkeypatch.setattr(sqlite_backend, "MIGRATIONS", [*sqlite_backend.MIGRATIONS, add_notes])
     monkeypatch.setattr(sqlite_backend, "SCHEMA_VERSION", len(sqlite_backend.MIGRATIONS))
     with SQLiteStore(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == current + 1
         assert store.article_count() == 1
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 0
     conn.close()
+
+
+def test_version_1_file_is_upgraded_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    full = sqlite_backend.MIGRATIONS
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", full[:1])
+    monkeypatch.setattr(sqlite_backend, "SCHEMA_VERSION", 1)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 0")
+    conn.close()
+    SQLiteStore(path).close()
+    conn = sqlite3.connect(path)  # a version-1 file, as written before the `extra` columns
+    conn.execute(
+        "INSERT INTO articles (id, hash, source, text, format) VALUES ('old', 'h', 's', 'Old text.', 'text')"
+    )
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", full)
+    monkeypatch.setattr(sqlite_backend, "SCHEMA_VERSION", len(full))
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == len(full)
+        old = store.get_article("old")
+        assert old is not None and old.text == "Old text."
+        assert store.add_article(Article(id="new", source="s", text="New text."))
 
 
 @pytest.mark.postgres

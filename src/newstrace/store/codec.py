@@ -1,15 +1,19 @@
 """Dataclasses <-> database values, shared by every backend.
 
-Analysis layers go to one JSON document per article (dataclasses.asdict); vectors go to raw
-little-endian float32 bytes plus their shape, so a round trip gives back equal arrays.
-Provenance parts become rows whose list/dict fields are JSON.
+Each stored dataclass maps to a table (`Table`): the fields it had in schema version 1 have
+their own columns; any field added to the model later travels in the row's `extra` JSON column,
+so a new optional field in model.py is stored and read back without a schema change. Analysis
+layers are one JSON document per article; vectors are raw little-endian float32 bytes plus their
+shape, so a round trip gives back equal arrays. Reading is tolerant: keys the model no longer
+has are ignored, fields missing from old rows take their defaults.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields, is_dataclass
-from typing import Any, TypeVar
+import types
+from dataclasses import asdict, dataclass, fields, is_dataclass
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import numpy as np
 
@@ -20,76 +24,206 @@ from newstrace.model import (
     Entity,
     EntityMention,
     Event,
-    Evidence,
     Flag,
     Quantity,
     Quote,
     Sentence,
-    SentencePair,
     Story,
     Vector,
 )
 
 T = TypeVar("T")
 
-ARTICLE_COLUMNS = (
-    "id",
-    "hash",
-    "source",
-    "text",
-    "title",
-    "outlet",
-    "published",
-    "author",
-    "url",
-    "format",
-)
-_LAYERS: dict[str, type[Any]] = {
+
+@dataclass(frozen=True)
+class Table:
+    """Where one dataclass is stored: `columns` are fields with a column of the same name;
+    `separate` fields are stored elsewhere (in another table or document); the rest is extra."""
+
+    name: str
+    cls: type[Any]
+    columns: tuple[str, ...]
+    separate: tuple[str, ...] = ()
+
+
+LAYERS: dict[str, type[Any]] = {
     "sentences": Sentence,
     "mentions": EntityMention,
     "quotes": Quote,
     "quantities": Quantity,
 }
-# Provenance tables: name, dataclass, nested dataclass of list fields.
-PROVENANCE_PARTS: tuple[tuple[str, str, type[Any], dict[str, type[Any]]], ...] = (
-    ("derivations", "prov_derivations", Derivation, {"pairs": SentencePair}),
-    ("flags", "prov_flags", Flag, {"evidence": Evidence}),
-    ("claims", "prov_claims", Claim, {}),
-    ("entities", "prov_entities", Entity, {}),
+ANALYSIS_FIELDS = (*LAYERS, "cited_sources", "sentence_vectors", "vector", "analyzed_with")
+ARTICLES = Table(
+    "articles",
+    Article,
+    ("id", "hash", "source", "text", "title", "outlet", "published", "author", "url", "format"),
+    separate=ANALYSIS_FIELDS,
+)
+STORIES = Table("stories", Story, ("id", "title", "articles"), separate=("events",))
+EVENTS = Table("events", Event, ("id", "title", "articles"))
+# StoryProvenance attribute -> its table.
+PROVENANCE: tuple[tuple[str, Table], ...] = (
+    (
+        "derivations",
+        Table(
+            "prov_derivations",
+            Derivation,
+            (
+                "source",
+                "derived",
+                "score",
+                "kind",
+                "shared_sentences",
+                "direction_evidence",
+                "pairs",
+            ),
+        ),
+    ),
+    (
+        "flags",
+        Table(
+            "prov_flags",
+            Flag,
+            ("article", "kind", "text", "evidence", "score", "sentence", "reason"),
+        ),
+    ),
+    (
+        "claims",
+        Table(
+            "prov_claims",
+            Claim,
+            ("id", "text", "articles", "contradicted_by", "attributed_to", "sentences"),
+        ),
+    ),
+    ("entities", Table("prov_entities", Entity, ("name", "type", "aliases", "articles"))),
 )
 
 
+# --- generic encoding ------------------------------------------------------------------------
 def dumps(value: Any) -> str:
-    """Compact, deterministic JSON (keys kept in dataclass order)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON (keys in dataclass order); numpy values become plain numbers and lists."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
-def article_row(article: Article) -> tuple[Any, ...]:
-    """Values for ARTICLE_COLUMNS."""
-    return tuple(getattr(article, name) for name in ARTICLE_COLUMNS)
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"cannot store a {type(value).__name__} as JSON")
 
 
-def article_from_row(row: tuple[Any, ...]) -> Article:
-    values = dict(zip(ARTICLE_COLUMNS, row, strict=True))
-    return Article(**values)
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
+def encode(table: Table, item: Any) -> tuple[tuple[Any, ...], str | None]:
+    """(column values in `table.columns` order, extra JSON or None)."""
+    values = tuple(_column_value(getattr(item, name)) for name in table.columns)
+    skip = set(table.columns) | set(table.separate)
+    extra = {f.name: _plain(getattr(item, f.name)) for f in fields(item) if f.name not in skip}
+    return values, (dumps(extra) if extra else None)
+
+
+def _column_value(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return dumps(_plain(value))
+    return value
+
+
+def decode(table: Table, values: tuple[Any, ...], extra_json: str | None, **more: Any) -> Any:
+    """Inverse of `encode`; `more` supplies `separate` fields (e.g. a story's events)."""
+    hints = _hints(table.cls)
+    data: dict[str, Any] = {}
+    if extra_json:
+        data.update(json.loads(extra_json))
+    for name, value in zip(table.columns, values, strict=True):
+        data[name] = (
+            json.loads(value)
+            if isinstance(value, str) and _is_container(hints.get(name))
+            else value
+        )
+    data.update(more)
+    return build(table.cls, data)
+
+
+def build(cls: type[T], data: dict[str, Any]) -> T:
+    """`cls(**data)` keeping only the fields `cls` has, nested dataclasses rebuilt from dicts."""
+    hints = _hints(cls)
+    kwargs = {
+        f.name: revive(hints.get(f.name, Any), data[f.name])
+        for f in fields(cls)  # type: ignore[arg-type]
+        if f.init and f.name in data
+    }
+    return cls(**kwargs)
+
+
+def revive(hint: Any, value: Any) -> Any:
+    """A JSON value back into the type a field declares (dataclass, list of them, vector)."""
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        options = [arg for arg in get_args(hint) if arg is not type(None)]
+        return revive(options[0], value) if len(options) == 1 else value
+    if origin is list and isinstance(value, list):
+        (item_hint,) = get_args(hint) or (Any,)
+        return [revive(item_hint, v) for v in value]
+    if origin is dict and isinstance(value, dict):
+        args = get_args(hint)
+        return {k: revive(args[1], v) for k, v in value.items()} if len(args) == 2 else value
+    if (origin is np.ndarray or hint is np.ndarray) and isinstance(value, list):
+        return np.asarray(value, dtype=np.float32)
+    if isinstance(hint, type) and is_dataclass(hint) and isinstance(value, dict):
+        return build(hint, value)
+    return value
+
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    """Field types of a dataclass, resolved once (model.py annotations are strings)."""
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _is_container(hint: Any) -> bool:
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return any(_is_container(arg) for arg in get_args(hint))
+    return origin in (list, dict)
+
+
+# --- articles and their analysis -------------------------------------------------------------
 def layers_to_json(article: Article) -> str:
-    """Sentences, mentions, quotes, quantities and cited sources as one JSON document."""
+    """Sentences, mentions, quotes, quantities, cited sources (and any newer Article fields)."""
     doc: dict[str, Any] = {
-        name: [asdict(item) for item in getattr(article, name)] for name in _LAYERS
+        name: [asdict(item) for item in getattr(article, name)] for name in LAYERS
     }
     doc["cited_sources"] = list(article.cited_sources)
+    _, extra = encode(ARTICLES, article)
+    if extra:
+        doc["extra"] = json.loads(extra)
     return dumps(doc)
 
 
 def apply_layers(article: Article, layers_json: str, analyzed_with: str) -> None:
     """Fill `article`'s layers from `layers_to_json` output."""
     doc = json.loads(layers_json)
-    for name, cls in _LAYERS.items():
-        setattr(article, name, [cls(**item) for item in doc.get(name, [])])
+    for name, cls in LAYERS.items():
+        setattr(article, name, [build(cls, item) for item in doc.get(name, [])])
     article.cited_sources = list(doc.get("cited_sources", []))
     article.analyzed_with = analyzed_with
+    hints = _hints(type(article))
+    for name, value in doc.get("extra", {}).items():
+        if name in hints:
+            setattr(article, name, revive(hints[name], value))
 
 
 def vector_to_db(vector: Vector | None) -> tuple[bytes | None, str | None]:
@@ -105,63 +239,3 @@ def vector_from_db(data: bytes | memoryview | None, shape_json: str | None) -> V
         return None
     shape = tuple(json.loads(shape_json))
     return np.frombuffer(bytes(data), dtype="<f4").astype(np.float32).reshape(shape)
-
-
-def to_row(item: Any) -> dict[str, Any]:
-    """A flat dataclass -> column values; list and dict fields become JSON text."""
-    row: dict[str, Any] = {}
-    for f in fields(item):
-        value = getattr(item, f.name)
-        if isinstance(value, list):
-            value = dumps([_plain(v) for v in value])
-        elif isinstance(value, dict):
-            value = dumps(value)
-        row[f.name] = value
-    return row
-
-
-def _plain(value: Any) -> Any:
-    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value
-
-
-def from_row(cls: type[T], row: dict[str, Any], nested: dict[str, type[Any]]) -> T:
-    """Inverse of `to_row` for `cls`, rebuilding nested dataclass lists."""
-    values: dict[str, Any] = {}
-    for f in fields(cls):  # type: ignore[arg-type]
-        value = row[f.name]
-        if isinstance(value, str) and _is_json_field(cls, f.name):
-            value = json.loads(value)
-            if f.name in nested:
-                value = [nested[f.name](**item) for item in value]
-        values[f.name] = value
-    return cls(**values)
-
-
-def _is_json_field(cls: type[Any], name: str) -> bool:
-    return name in _json_fields(cls)
-
-
-def _json_fields(cls: type[Any]) -> frozenset[str]:
-    found = _JSON_FIELDS.get(cls)
-    if found is None:
-        found = frozenset(f.name for f in fields(cls) if str(f.type).startswith(("list", "dict")))
-        _JSON_FIELDS[cls] = found
-    return found
-
-
-_JSON_FIELDS: dict[type[Any], frozenset[str]] = {}
-
-
-def column_names(cls: type[Any]) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def story_to_rows(story: Story) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
-    """(story row, event rows) for the stories and events tables."""
-    events = [(e.id, story.id, i, e.title, dumps(e.articles)) for i, e in enumerate(story.events)]
-    return (story.id, story.title, dumps(story.articles)), events
-
-
-def event_from_row(row: tuple[Any, ...]) -> Event:
-    event_id, title, articles = row
-    return Event(id=event_id, title=title, articles=json.loads(articles))

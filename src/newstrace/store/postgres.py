@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from newstrace.store.query import to_fts5
-from newstrace.store.schema import schema_statements
+from newstrace.store.schema import extra_column_statements, schema_statements
 from newstrace.store.sql import Cursor, Executor, SqlStore
 
 _PLACEHOLDER = re.compile(r"\?")
@@ -35,7 +35,12 @@ def _v1(execute: Executor) -> None:
     execute("CREATE INDEX articles_tsv ON articles USING GIN (tsv)")
 
 
-MIGRATIONS: list[Callable[[Executor], None]] = [_v1]
+def _v2(execute: Executor) -> None:
+    for statement in extra_column_statements():
+        execute(statement)
+
+
+MIGRATIONS: list[Callable[[Executor], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,4 +1,4 @@
-"""The tables (schema version 1), written once for SQLite and PostgreSQL.
+"""The tables (schema versions 1 and 2), written once for SQLite and PostgreSQL.
 
 Analysis layers are one JSON document per article, vectors raw float32 bytes plus shape; lists
 inside stories, events and provenance rows are JSON text. Backends add their full-text index.
@@ -75,3 +75,19 @@ def schema_statements(blob: str, serial: str, real: str) -> list[str]:
             articles TEXT NOT NULL,
             PRIMARY KEY (story, position))""",
     ]
+
+
+# Version 2: an `extra` JSON column on every table of a dataclass, for fields added to the model.
+EXTRA_COLUMN_TABLES = (
+    "articles",
+    "stories",
+    "events",
+    "prov_derivations",
+    "prov_flags",
+    "prov_claims",
+    "prov_entities",
+)
+
+
+def extra_column_statements() -> list[str]:
+    return [f"ALTER TABLE {table} ADD COLUMN extra TEXT" for table in EXTRA_COLUMN_TABLES]

@@ -6,7 +6,6 @@ search; statements here use `?` placeholders, rewritten by the backend when it n
 
 from __future__ import annotations
 
-import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -17,15 +16,13 @@ from newstrace.store import codec
 
 _PAGE = 200
 _ID_CHUNK = 500
+_ARTICLE_COLUMNS = ", ".join(f"a.{c}" for c in codec.ARTICLES.columns)
 _ARTICLE_SELECT = (
-    "SELECT a.seq, "
-    + ", ".join(f"a.{c}" for c in codec.ARTICLE_COLUMNS)
-    + ", n.analyzed_with, n.layers, n.sentence_vectors, n.sentence_vectors_shape,"
-    " n.vector, n.vector_shape FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+    f"SELECT a.seq, {_ARTICLE_COLUMNS}, a.extra, n.analyzed_with, n.layers, n.sentence_vectors,"
+    " n.sentence_vectors_shape, n.vector, n.vector_shape"
+    " FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
 )
-_ARTICLE_SELECT_PLAIN = (
-    "SELECT a.seq, " + ", ".join(f"a.{c}" for c in codec.ARTICLE_COLUMNS) + " FROM articles a"
-)
+_ARTICLE_SELECT_PLAIN = f"SELECT a.seq, {_ARTICLE_COLUMNS}, a.extra FROM articles a"
 
 
 class Cursor(Protocol):
@@ -69,12 +66,13 @@ class SqlStore(ABC):
 
     # --- articles ---------------------------------------------------------
     def add_article(self, article: Article) -> bool:
-        columns = ", ".join(codec.ARTICLE_COLUMNS)
-        marks = ", ".join("?" for _ in codec.ARTICLE_COLUMNS)
+        columns = ", ".join(codec.ARTICLES.columns)
+        marks = ", ".join("?" for _ in codec.ARTICLES.columns)
+        values, extra = codec.encode(codec.ARTICLES, article)
         with self._transaction() as execute:
             cursor = execute(
-                f"INSERT INTO articles ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING",
-                codec.article_row(article),
+                f"INSERT INTO articles ({columns}, extra) VALUES ({marks}, ?) ON CONFLICT DO NOTHING",
+                (*values, extra),
             )
             added = cursor.rowcount == 1
             if added and article.analyzed:
@@ -132,10 +130,10 @@ class SqlStore(ABC):
         return [r[0] for r in rows]
 
     def _article(self, row: tuple[Any, ...], with_analysis: bool) -> Article:
-        width = len(codec.ARTICLE_COLUMNS)
-        article = codec.article_from_row(row[1 : 1 + width])
+        width = len(codec.ARTICLES.columns)
+        article: Article = codec.decode(codec.ARTICLES, row[1 : 1 + width], row[1 + width])
         if with_analysis:
-            analyzed_with, layers, sv, sv_shape, v, v_shape = row[1 + width :]
+            analyzed_with, layers, sv, sv_shape, v, v_shape = row[2 + width :]
             if layers is not None:
                 codec.apply_layers(article, layers, analyzed_with)
                 article.sentence_vectors = codec.vector_from_db(sv, sv_shape)
@@ -190,20 +188,23 @@ class SqlStore(ABC):
     def save_stories(self, stories: list[Story]) -> None:
         with self._transaction() as execute:
             for story in stories:
-                story_row, event_rows = codec.story_to_rows(story)
+                values, extra = codec.encode(codec.STORIES, story)
                 execute(
-                    "INSERT INTO stories (id, title, articles) VALUES (?, ?, ?) ON CONFLICT (id)"
-                    " DO UPDATE SET title = excluded.title, articles = excluded.articles",
-                    story_row,
+                    "INSERT INTO stories (id, title, articles, extra) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                    " articles = excluded.articles, extra = excluded.extra",
+                    (*values, extra),
                 )
                 execute("DELETE FROM events WHERE story_id = ?", (story.id,))
-                for event_row in event_rows:
+                for position, event in enumerate(story.events):
+                    event_values, event_extra = codec.encode(codec.EVENTS, event)
                     execute(
-                        "INSERT INTO events (id, story_id, position, title, articles)"
-                        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                        "INSERT INTO events (id, title, articles, extra, story_id, position)"
+                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                         " story_id = excluded.story_id, position = excluded.position,"
-                        " title = excluded.title, articles = excluded.articles",
-                        event_row,
+                        " title = excluded.title, articles = excluded.articles,"
+                        " extra = excluded.extra",
+                        (*event_values, event_extra, story.id, position),
                     )
 
     def delete_story(self, story_id: str) -> None:
@@ -214,34 +215,41 @@ class SqlStore(ABC):
             self._delete_provenance(execute, story_id)
 
     def stories(self) -> list[Story]:
-        rows = self._query("SELECT id, title, articles FROM stories ORDER BY seq")
+        rows = self._query("SELECT id, title, articles, extra FROM stories ORDER BY seq")
         events = self._events_by_story(None)
-        return [
-            Story(id=r[0], title=r[1], articles=json.loads(r[2]), events=events.get(r[0], []))
-            for r in rows
-        ]
+        return [self._story(r, events.get(r[0], [])) for r in rows]
 
     def get_story(self, story_id: str) -> Story | None:
-        rows = self._query("SELECT id, title, articles FROM stories WHERE id = ?", (story_id,))
+        rows = self._query(
+            "SELECT id, title, articles, extra FROM stories WHERE id = ?", (story_id,)
+        )
         if not rows:
             return None
-        r = rows[0]
-        events = self._events_by_story(story_id).get(story_id, [])
-        return Story(id=r[0], title=r[1], articles=json.loads(r[2]), events=events)
+        return self._story(rows[0], self._events_by_story(story_id).get(story_id, []))
 
     def get_event(self, event_id: str) -> Event | None:
-        rows = self._query("SELECT id, title, articles FROM events WHERE id = ?", (event_id,))
-        return codec.event_from_row(rows[0]) if rows else None
+        rows = self._query(
+            "SELECT id, title, articles, extra FROM events WHERE id = ?", (event_id,)
+        )
+        return self._event(rows[0]) if rows else None
+
+    def _story(self, row: tuple[Any, ...], events: list[Event]) -> Story:
+        story: Story = codec.decode(codec.STORIES, row[:3], row[3], events=events)
+        return story
+
+    def _event(self, row: tuple[Any, ...]) -> Event:
+        event: Event = codec.decode(codec.EVENTS, row[:3], row[3])
+        return event
 
     def _events_by_story(self, story_id: str | None) -> dict[str, list[Event]]:
-        sql = "SELECT story_id, id, title, articles FROM events"
+        sql = "SELECT story_id, id, title, articles, extra FROM events"
         params: tuple[str, ...] = ()
         if story_id is not None:
             sql += " WHERE story_id = ?"
             params = (story_id,)
         grouped: dict[str, list[Event]] = {}
         for row in self._query(sql + " ORDER BY story_id, position", params):
-            grouped.setdefault(row[0], []).append(codec.event_from_row(row[1:]))
+            grouped.setdefault(row[0], []).append(self._event(row[1:]))
         return grouped
 
     # --- stage state -------------------------------------------------------
@@ -275,29 +283,28 @@ class SqlStore(ABC):
         with self._transaction() as execute:
             self._delete_provenance(execute, result.story)
             execute("INSERT INTO provenance (story) VALUES (?)", (result.story,))
-            for attribute, table, cls, _nested in codec.PROVENANCE_PARTS:
-                columns = codec.column_names(cls)
-                names = ", ".join(columns)
-                marks = ", ".join("?" for _ in columns)
+            for attribute, table in codec.PROVENANCE:
+                names = ", ".join(table.columns)
+                marks = ", ".join("?" for _ in table.columns)
                 for position, item in enumerate(getattr(result, attribute)):
-                    row = codec.to_row(item)
+                    values, extra = codec.encode(table, item)
                     execute(
-                        f"INSERT INTO {table} (story, position, {names}) VALUES (?, ?, {marks})",
-                        (result.story, position, *(row[c] for c in columns)),
+                        f"INSERT INTO {table.name} (story, position, {names}, extra)"
+                        f" VALUES (?, ?, {marks}, ?)",
+                        (result.story, position, *values, extra),
                     )
 
     def get_provenance(self, story_id: str) -> StoryProvenance | None:
         if not self._query("SELECT 1 FROM provenance WHERE story = ?", (story_id,)):
             return None
         result = StoryProvenance(story=story_id)
-        for attribute, table, cls, nested in codec.PROVENANCE_PARTS:
-            columns = codec.column_names(cls)
+        for attribute, table in codec.PROVENANCE:
             rows = self._query(
-                f"SELECT {', '.join(columns)} FROM {table} WHERE story = ? ORDER BY position",
+                f"SELECT {', '.join(table.columns)}, extra FROM {table.name}"
+                " WHERE story = ? ORDER BY position",
                 (story_id,),
             )
-            items = [codec.from_row(cls, dict(zip(columns, r, strict=True)), nested) for r in rows]
-            setattr(result, attribute, items)
+            setattr(result, attribute, [codec.decode(table, r[:-1], r[-1]) for r in rows])
         return result
 
     def provenance_story_ids(self) -> list[str]:
@@ -305,6 +312,6 @@ class SqlStore(ABC):
         return [r[0] for r in self._query("SELECT story FROM provenance ORDER BY story")]
 
     def _delete_provenance(self, execute: Executor, story_id: str) -> None:
-        for _attribute, table, _cls, _nested in codec.PROVENANCE_PARTS:
-            execute(f"DELETE FROM {table} WHERE story = ?", (story_id,))
+        for _attribute, table in codec.PROVENANCE:
+            execute(f"DELETE FROM {table.name} WHERE story = ?", (story_id,))
         execute("DELETE FROM provenance WHERE story = ?", (story_id,))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.store.query import to_fts5
-from newstrace.store.schema import schema_statements
+from newstrace.store.schema import extra_column_statements, schema_statements
 from newstrace.store.sql import Cursor, Executor, SqlStore
 
 DEFAULT_PATH = "newstrace.db"
@@ -43,7 +43,12 @@ def _v1(execute: Executor) -> None:
 
 
 # MIGRATIONS[n] brings a store from schema version n to n + 1.
-MIGRATIONS: list[Callable[[Executor], None]] = [_v1]
+def _v2(execute: Executor) -> None:
+    for statement in extra_column_statements():
+        execute(statement)
+
+
+MIGRATIONS: list[Callable[[Executor], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
