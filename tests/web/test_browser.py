@@ -105,6 +105,11 @@ def test_claim_matrix_page(browser: Any, sample_server: str) -> None:
     browser.get(f"{sample_server}/stories/{STORY_ID}/claims")
     cells = browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr:first-child td.cell")
     assert [c.text for c in cells] == ["✓", "✓", "✗"]
+    agreed = browser.find_element(By.CSS_SELECTOR, "table.matrix tbody tr.agreed")
+    browser.find_element(By.ID, "only-contested").click()
+    assert not agreed.is_displayed()
+    assert browser.find_element(By.CSS_SELECTOR, "table.matrix tbody tr.contested").is_displayed()
+    browser.find_element(By.ID, "only-contested").click()
     assert _no_horizontal_overflow(browser)
     _shoot(browser, "sample-claims")
 

@@ -9,6 +9,15 @@
       });
     });
   });
+  // Claims page: show only the claims some article contradicts.
+  var contested = document.getElementById("only-contested");
+  if (contested) {
+    contested.addEventListener("change", function () {
+      document.querySelectorAll("table.matrix tbody tr.agreed").forEach(function (row) {
+        row.style.display = contested.checked ? "none" : "";
+      });
+    });
+  }
   // Graph: hovering an article dims the ones it has no derivation with.
   var svg = document.querySelector("svg.provenance");
   if (!svg) { return; }
