@@ -49,7 +49,9 @@ def test_graph_draws_an_arrow_from_the_wire_to_the_rewrite(page: str) -> None:
     assert 'data-article="orchid-rewrite" data-role="derived"' in page
     assert 'href="#diff-mpa-wire--orchid-rewrite"' in page  # the arrow leads to its diff
     assert 'id="diff-mpa-wire--orchid-rewrite"' in page
-    assert '<a href="#article-orchid-rewrite" aria-label="Orchid Gazette: read the article">' in page
+    assert (
+        '<a href="#article-orchid-rewrite" aria-label="Orchid Gazette: read the article">' in page
+    )
 
 
 def test_diff_marks_the_invented_quote_and_the_changed_number(page: str) -> None:
