@@ -12,12 +12,15 @@ from newstrace.align.lexical import (
     SentenceFeatures,
     is_year,
     negated_words,
+    quote_speaker,
     same_number,
     stem,
     tokens,
 )
 
 _PASSIVE_MARKERS = frozenset({"by"})
+# words that credit a statement; moving a name around them is rewording, not a role swap
+_CUES = frozenset({"said", "says", "according", "told", "added", "stated"})
 
 
 def number_change(
@@ -78,10 +81,10 @@ def negation_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
     claim_denied = negated_words(claim.text)
     evidence_denied = negated_words(evidence.text)
     added = [w for w in claim_denied - evidence_denied if w in evidence.word_set]
-    if added:
+    if added and len(claim_denied) > len(evidence_denied):
         return f"negation added: not {added[0]}"
     removed = [w for w in evidence_denied - claim_denied if w in claim.word_set]
-    if removed:
+    if removed and len(evidence_denied) > len(claim_denied):
         return f"negation removed: not {removed[0]}"
     return None
 
@@ -128,7 +131,14 @@ def role_swap(
     shared = [t for t in claim_pos if t in evidence_pos and t != "by"]
     if len(shared) < 3:
         return None
+    speakers = {
+        w.lower()
+        for text in (claim_text, evidence_text)
+        for w in (quote_speaker(text) or "").split()
+    }
     for pivot in shared:
+        if pivot in name_words or pivot in _CUES:
+            continue
         cp, ep = claim_pos[pivot], evidence_pos[pivot]
         moved_after = [
             t for t in shared if claim_pos[t] > cp and evidence_pos[t] < ep and t in name_words
@@ -136,6 +146,8 @@ def role_swap(
         moved_before = [
             t for t in shared if claim_pos[t] < cp and evidence_pos[t] > ep and t in name_words
         ]
+        moved_after = [t for t in moved_after if t not in speakers]
+        moved_before = [t for t in moved_before if t not in speakers]
         if moved_after and moved_before:
             return f"roles swapped: {_title(moved_before[-1])} <-> {_title(moved_after[0])}"
     return None
