@@ -11,6 +11,7 @@ sentence vectors and an article vector). Per backend, timed in one run:
 Baseline, measured in the same run on the same backend: one bulk INSERT of the article rows into
 a bare table (no FTS, no constraints, one transaction): the floor that per-article atomicity
 and full-text indexing are paid against.
+Each backend runs 3 times on fresh stores; the table shows medians.
 Run: .venv/bin/python bench/store.py   (PostgreSQL rows need a local server install; else skipped)
 """
 
@@ -101,9 +102,8 @@ def baseline_postgres(url: str, docs: list[Article]) -> float:
         return timed(insert)
 
 
-def measure(
-    name: str, store: Store, docs: list[Article], analysed: list[Article], baseline: float
-) -> str:
+def measure(store: Store, docs: list[Article], analysed: list[Article]) -> dict[str, float]:
+    """Rates (articles/s) and search latency (s) of one fresh store."""
     add = timed(lambda: [store.add_article(a) for a in docs])
     analysis = timed(lambda: [store.save_analysis(a) for a in analysed])
     read_count = 0
@@ -118,11 +118,27 @@ def measure(
     again = timed(lambda: [store.add_article(a) for a in docs])
     assert read_count == len(docs) and store.article_count() == len(docs)
     n = len(docs)
+    return {
+        "add": n / add,
+        "analysis": n / analysis,
+        "read": n / read_seconds,
+        "search": statistics.median(latencies),
+        "again": n / again,
+    }
+
+
+def row(name: str, n: int, baselines: list[float], runs: list[dict[str, float]]) -> str:
+    def med(key: str) -> float:
+        return statistics.median(run[key] for run in runs)
+
     return (
-        f"| {MACHINE} | ECB+ all, {n} articles | {name} | {n / baseline:,.0f}/s | {n / add:,.0f}/s | "
-        f"{n / analysis:,.0f}/s | {n / read_seconds:,.0f}/s | "
-        f"{1000 * statistics.median(latencies):.2f} ms | {n / again:,.0f}/s |"
+        f"| {MACHINE} | ECB+ all, {n} articles | {name} | {statistics.median(baselines):,.0f}/s | "
+        f"{med('add'):,.0f}/s | {med('analysis'):,.0f}/s | {med('read'):,.0f}/s | "
+        f"{1000 * med('search'):.2f} ms | {med('again'):,.0f}/s |"
     )
+
+
+REPEAT = 3
 
 
 def main() -> None:
@@ -136,21 +152,26 @@ def main() -> None:
         "| articles() read | search (median) | re-add (duplicates) |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
+    n = len(docs)
     with tempfile.TemporaryDirectory() as tmp:
-        baseline = baseline_sqlite(Path(tmp) / "bare.db", docs)
-        store = SQLiteStore(Path(tmp) / "bench.db")
-        print(measure("SQLite (WAL, FTS5)", store, docs, analysed, baseline), flush=True)
-        store.close()
+        baselines, runs = [], []
+        for k in range(REPEAT):
+            baselines.append(n / baseline_sqlite(Path(tmp) / f"bare{k}.db", docs))
+            with SQLiteStore(Path(tmp) / f"bench{k}.db") as store:
+                runs.append(measure(store, docs, analysed))
+        print(row("SQLite (WAL, FTS5)", n, baselines, runs), flush=True)
     try:
         from tests.store.pgserver import Unavailable, create_database, throwaway_postgres
 
         with throwaway_postgres() as template:
             from newstrace.store.postgres import PostgresStore
 
-            baseline = baseline_postgres(create_database(template, "bare"), docs)
-            pg = PostgresStore(create_database(template, "bench"))
-            print(measure("PostgreSQL 15 (tsvector)", pg, docs, analysed, baseline), flush=True)
-            pg.close()
+            baselines, runs = [], []
+            for k in range(REPEAT):
+                baselines.append(n / baseline_postgres(create_database(template, f"bare{k}"), docs))
+                with PostgresStore(create_database(template, f"bench{k}")) as pg:
+                    runs.append(measure(pg, docs, analysed))
+            print(row("PostgreSQL 15 (tsvector)", n, baselines, runs), flush=True)
     except Unavailable as exc:
         print(f"(PostgreSQL skipped: {exc})")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import types
 from dataclasses import asdict, dataclass, fields, is_dataclass
-from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import numpy as np
 
@@ -153,6 +153,9 @@ def decode(table: Table, values: tuple[Any, ...], extra_json: str | None, **more
 
 def build(cls: type[T], data: dict[str, Any]) -> T:
     """`cls(**data)` keeping only the fields `cls` has, nested dataclasses rebuilt from dicts."""
+    flat = _flat_fields(cls)
+    if flat is not None:  # fast path: sentences, mentions... (only plain values)
+        return cls(**{k: v for k, v in data.items() if k in flat})
     hints = _hints(cls)
     kwargs = {
         f.name: revive(hints.get(f.name, Any), data[f.name])
@@ -191,6 +194,27 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = get_type_hints(cls)
     return _HINTS[cls]
+
+
+_FLAT: dict[type[Any], frozenset[str] | None] = {}
+
+
+def _flat_fields(cls: type[Any]) -> frozenset[str] | None:
+    """Init field names when every field holds a plain JSON value (str, number, bool, None)."""
+    if cls not in _FLAT:
+        plain = (str, int, float, bool, type(None))
+        hints = _hints(cls)
+        simple = all(
+            hints[f.name] in plain
+            or (
+                get_origin(hints[f.name]) in (Union, types.UnionType)
+                and all(a in plain for a in get_args(hints[f.name]))
+            )
+            or get_origin(hints[f.name]) is Literal
+            for f in fields(cls)
+        )
+        _FLAT[cls] = frozenset(f.name for f in fields(cls) if f.init) if simple else None
+    return _FLAT[cls]
 
 
 def _is_container(hint: Any) -> bool:
