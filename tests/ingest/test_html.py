@@ -99,3 +99,19 @@ def test_sentence_starting_like_a_teaser_label_is_kept() -> None:
 
     text = "More than 2,000 residents left.\n\nRelated: Ferry strike ends\n\nWatch the video below."
     assert drop_furniture(text) == "More than 2,000 residents left.\n\nWatch the video below."
+
+
+def test_headline_repeated_as_first_paragraph_is_dropped() -> None:
+    body = "".join(
+        f"<p>Paragraph {n}: the ferry operator said services would resume on Friday morning "
+        "after the strike ended.</p>"
+        for n in range(4)
+    )
+    html = (
+        "<html><head><title>Ferries to resume | Harbour Wire</title>"
+        "<meta property='og:title' content='Ferries to resume Friday'></head>"
+        f"<body><article><h1>Ferries to resume after strike ends</h1>{body}</article></body></html>"
+    )
+    article = extract_html(html, source="f.html", article_id="f")
+    assert isinstance(article, Article)
+    assert article.text.startswith("Paragraph 0:")

@@ -76,7 +76,8 @@ def extract_html(
     if len(text.split()) < MIN_ARTICLE_WORDS:
         return IngestError(source=source, reason="no article text found in the HTML page")
     title = one_line(meta.get("title") or page.get("title"))
-    text = drop_furniture(_drop_leading_title(text, title))
+    headings = [title, one_line(page.get("title")), one_line(page.get("h1"))]
+    text = drop_furniture(_drop_leading_title(text, headings))
     if not text:
         return IngestError(source=source, reason="no article text found in the HTML page")
     page_url = one_line(page.get("url") or meta.get("url") or url)
@@ -191,10 +192,9 @@ def _first(tree: Any, tags: tuple[str, ...]) -> Any | None:
     return None
 
 
-def _drop_leading_title(text: str, title: str | None) -> str:
-    if not title:
-        return text
+def _drop_leading_title(text: str, headings: list[str | None]) -> str:
+    """The body without a first paragraph that repeats the headline (title, og:title or <h1>)."""
     first, _, rest = text.partition("\n\n")
-    if first.strip().casefold() == title.casefold():
+    if first.strip().casefold() in {h.casefold() for h in headings if h}:
         return rest.strip()
     return text

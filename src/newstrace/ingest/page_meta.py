@@ -53,8 +53,10 @@ def page_metadata(tree: Any) -> dict[str, str]:
             if node.get("datetime"):
                 found["published"] = node.get("datetime")
                 break
+    heading = tree.find(".//h1")
+    if heading is not None and heading.text_content().strip():
+        found["h1"] = heading.text_content().strip()
     if "title" not in found:
-        heading = tree.find(".//h1")
         title = tree.find(".//title")
         node = heading if heading is not None else title
         if node is not None and node.text_content().strip():
