@@ -105,3 +105,31 @@ def test_setext_markdown_heading() -> None:
     assert isinstance(article, Article)
     assert article.title == "Ferry strike called off"
     assert article.text == "The union called off the strike."
+
+
+def test_headline_directly_above_a_wrapped_body() -> None:
+    text = (
+        "Wildfire forces 3,000 from homes near Saltry\n"
+        "SALTRY - About 3,000 people were told to leave their homes on\n"
+        "Sunday as a wildfire spread towards the town, officials said.\n"
+    )
+    article = read_text(text, source="w.txt", article_id="w")
+    assert isinstance(article, Article)
+    assert article.title == "Wildfire forces 3,000 from homes near Saltry"
+    assert article.text.startswith(
+        "SALTRY - About 3,000 people were told to leave their homes on Sunday"
+    )
+
+
+def test_wrapped_first_line_is_not_a_headline() -> None:
+    text = (
+        "The fire chief told reporters on Tuesday that\n"
+        "Daniel Okafor's crews had contained the blaze.\n"
+    )
+    article = read_text(text, source="c.txt", article_id="c")
+    assert isinstance(article, Article)
+    assert article.title is None
+    assert (
+        article.text
+        == "The fire chief told reporters on Tuesday that Daniel Okafor's crews had contained the blaze."
+    )

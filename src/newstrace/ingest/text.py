@@ -56,6 +56,50 @@ MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 MAX_BYLINE_CHARS = 80
 MAX_DATE_LINE_CHARS = 60
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "than",
+        "into",
+        "onto",
+        "over",
+        "after",
+        "before",
+        "about",
+        "said",
+        "says",
+        "told",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+    ]
+)
 _BARE_URL = re.compile(r"^https?://\S+$")
 
 
@@ -145,7 +189,13 @@ def _is_title(lines: list[str], position: int) -> bool:
         return False
     following = lines[position + 1].strip() if position + 1 < len(lines) else ""
     # Followed by a blank line, a header line, or a body line clearly longer than a headline.
-    return not following or _header_field(following) is not None or len(following) > 100
+    if not following or _header_field(following) is not None or len(following) > 100:
+        return True
+    # A hard-wrapped body right under the headline: the next line starts a sentence, and the
+    # headline does not stop mid-phrase the way a wrapped line does ("... said on Tuesday that").
+    last_word = lines[position].split()[-1].strip(".,;:'\"“”‘’").lower()
+    starts_sentence = following[:1].isupper() or following[:1] in "\"“‘'" or following[:1].isdigit()
+    return starts_sentence and last_word not in _FUNCTION_WORDS
 
 
 def _strip_markdown(text: str) -> str:
