@@ -38,10 +38,11 @@ _QUOTE_PATTERNS = [
 # right after a quote: , said the minister.  /  , the minister said.
 _ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt".split()  # noqa: SIM905
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS) + r"|(?<=\b[A-Z]))\."
+_NOT_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
 _SPK = rf"(?:[^.,;:!?\"“”]|{_ABBREV_DOT}|\.(?=[A-Za-z]))"
 _AFTER_CUE_FIRST = re.compile(
     rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{_CUE})\s+(?P<spk>{_SPK}{{1,140}}?)"
-    r"\s*(?=[.,;:!?\"“”]|\s+(?:in|on|at|during|after|before|when|while|from|last|this|because|as|since|"
+    rf"\s*(?=[,;:!?\"“”]|\.{_NOT_ABBREV}|\s+(?:in|on|at|during|after|before|when|while|from|last|this|because|as|since|"
     r"yesterday|today|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|$)",
     re.IGNORECASE,
 )
@@ -80,7 +81,7 @@ _INDIRECT_TRAIL = re.compile(
     r"(?:[\s,]+[^,]{0,80})?[.!?]?[\"”’]?$"
 )
 _CLAUSE_CUT = re.compile(
-    r"(?i)^.*(?:[;:]|\s[-—–]+\s|\)|\b(?:that|because|but|while|when|although|though|since|"
+    r"(?i)^.*(?:[;:]|\s[-—–]+\s|\)\s*[-—–]|\b(?:that|because|but|while|when|although|though|since|"
     r"as|and then|if|so|after|before|whether|where)\b)\s*"
 )
 _LEADING_FILLER = re.compile(
@@ -258,6 +259,11 @@ class QuoteExtractor:
             return self._antecedent(offset)
         if low in PRONOUNS:
             return None
+        comma = self.text.find(", ", start, end)
+        if comma > start and any(  # "Jesse Lehrich, Clinton's spokesman": head before the comma
+            m.label == "PERSON" and start <= m.start < comma for m in self.mentions
+        ):
+            end = comma
         inside = [
             m
             for m in self.mentions
@@ -271,8 +277,9 @@ class QuoteExtractor:
         if inside:
 
             def rank(m: EntityMention) -> tuple[int, int, int]:
+                # "Clinton spokesman Jesse Lehrich": the last person named is the head
                 possessive = self.text[m.end : m.end + 2] in ("'s", "’s")
-                return (possessive, m.label != "PERSON", m.start)
+                return (possessive, m.label != "PERSON", -m.start)
 
             chosen = min(inside, key=rank)
             return normalise_name(chosen.text) if chosen.label == "PERSON" else chosen.text
@@ -301,7 +308,9 @@ class QuoteExtractor:
                     continue
                 if len(span.text.split()) < 4 or not re.search(r"[.!?,]\W*$", span.text):
                     continue  # a title or scare quote nobody is said to have said
-                if last[2] >= para - 1 and last[0] and self._opens_paragraph(span):
+                same_para = last[2] == para
+                next_para = last[2] == para - 1 and self._opens_paragraph(span)
+                if last[0] and (same_para or next_para):
                     speaker, speaker_text, cue = last[0], last[1], None
                 else:
                     speaker, speaker_text, cue = None, None, None
