@@ -14,7 +14,7 @@ found no text and the lxml baseline extractor was used). `max_bytes` limits whol
 page-like formats and single records in JSONL and WARC streams.
 """
 
-from newstrace.ingest.batch import IngestReport, ingest_into
+from newstrace.ingest.batch import IngestOutcome, ingest_into
 from newstrace.ingest.dates import normalize_date
 from newstrace.ingest.decode import NotText, decode_bytes
 from newstrace.ingest.limits import DEFAULT_MAX_BYTES
@@ -22,7 +22,7 @@ from newstrace.ingest.reader import read_file, read_paths
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
-    "IngestReport",
+    "IngestOutcome",
     "NotText",
     "decode_bytes",
     "ingest_into",

@@ -13,7 +13,7 @@ from newstrace.store.base import Store
 
 
 @dataclass
-class IngestReport:
+class IngestOutcome:
     """Outcome of one ingest run: ids added, ids already stored, errors."""
 
     added: list[str] = field(default_factory=list)
@@ -31,12 +31,12 @@ def ingest_into(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_item: Callable[[Article | IngestError, bool], None] | None = None,
-) -> IngestReport:
+) -> IngestOutcome:
     """Add every readable article to `store`; re-running after an interruption finishes the job.
 
     `on_item(item, added)` is called after each article or error (progress bars, logging).
     """
-    report = IngestReport()
+    report = IngestOutcome()
     for item in read_paths(paths, max_bytes=max_bytes):
         added = False
         if isinstance(item, IngestError):
