@@ -24,7 +24,7 @@ class ClusterParams:
     event_max_gap_days: float = 4.0  # reports further apart are separate developments
     story_max_gap_days: float = 45.0  # a story goes dormant after this many quiet days
     candidates: int = 24  # events scored per article
-    rebuild_always: int = 60  # stories up to this many active articles are rebuilt on each add
+    rebuild_always: int = 20  # a new event in a story this small rebuilds the story at once
     rebuild_max: int = 400  # larger stories keep incremental joins only
     active_days: float = 30.0  # events idle longer than this leave memory
     active_articles: int = 30_000  # ... as do events idle for this many arrivals (undated)
