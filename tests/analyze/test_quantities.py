@@ -66,3 +66,36 @@ def test_owner_is_the_quote_speaker_or_the_cited_source() -> None:
     Analyzer(Settings.lexical(), embed=False).analyze([article])
     owners = {q.value: q.attributed_to for q in article.quantities}
     assert owners == {3000.0: "Karl Weber", 20000.0: "Reuters", 50000.0: None}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Benjamin Banky, 40, was shot.", [(40, "years")]),
+        ("A 15-year-old boy was killed.", [(15, "years")]),
+        ("During the two-hour service, he spoke.", [(2, "hour")]),
+        ("Pirates foiled two hijack attempts.", [(2, "attempts")]),
+        ("It hosts five Democratic presidential primaries.", [(5, "primaries")]),
+        ("The firm lost £446million last year.", [(446e6, "GBP")]),
+        ("AMD paid $334 million for it.", [(334e6, "USD")]),
+        ("Battery life is 5 and 7 hours.", [(5, "hours"), (7, "hours")]),
+    ],
+)
+def test_units_heads_ages_and_compounds(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in extract_quantities(sentence, 0)] == [
+        (float(v), u) for v, u in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belgium won 1-0 against Israel.",
+        "He dropped to 36 - 3 after the fight.",
+        "The flaw affects IE 7 and Internet Explorer 6.",
+        "No one was injured in the blaze.",
+        "The quake hit at 7: 48 am local time.",
+    ],
+)
+def test_scores_identifiers_and_times_are_not_figures(sentence: str) -> None:
+    assert extract_quantities(sentence, 0) == []

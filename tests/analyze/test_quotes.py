@@ -108,3 +108,35 @@ def test_cited_outlets() -> None:
 
 def test_sentence_without_attribution_has_no_quote() -> None:
     assert quotes_of("The river rose by two metres overnight and flooded the old town.") == []
+
+
+def test_passive_report_is_not_an_attribution() -> None:
+    assert quotes_of("Fresh riots were reported in the capital on Saturday night.") == []
+
+
+def test_speaker_with_appositive_before_the_cue() -> None:
+    text = (
+        "Jeff Sessions, a senator from Alabama, said the donations were akin to extortion "
+        "and should be returned."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Jeff Sessions"
+    assert quote.text.startswith("the donations were akin")
+
+
+def test_titled_name_after_the_quote_keeps_its_period() -> None:
+    (quote,) = quotes_of("''We are not a burden on anyone,'' Mr. Obama said on Sunday.")
+    assert quote.text == "We are not a burden on anyone,"
+    assert quote.speaker_text == "Mr. Obama"
+
+
+def test_scare_quote_takes_the_speaker_of_its_sentence() -> None:
+    (quote,) = quotes_of("Campaign chair Paul Manafort dismissed the whole affair as “absurd.”")
+    assert quote.text == "absurd."
+    assert quote.speaker == "Paul Manafort"
+
+
+def test_dash_attribution_after_a_quote() -> None:
+    (quote,) = quotes_of("“I am truly afraid of what comes next.” ― Karen Bobadilla")
+    assert quote.speaker == "Karen Bobadilla"

@@ -112,9 +112,11 @@ _NOT_SPEAKER_START = re.compile(
 
 @dataclass
 class _Span:
-    start: int
+    start: int  # the quoted words, without the marks
     end: int
     text: str
+    open_len: int = 1  # length of the opening and closing marks ('' and `` are two)
+    close_len: int = 1
 
 
 def find_quote_spans(text: str) -> list[_Span]:
@@ -127,7 +129,15 @@ def find_quote_spans(text: str) -> list[_Span]:
             if any(a < y and x < b for x, y in taken) or not match.group(1).strip():
                 continue
             taken.append((a, b))
-            spans.append(_Span(match.start(1), match.end(1), match.group(1)))
+            spans.append(
+                _Span(
+                    match.start(1),
+                    match.end(1),
+                    match.group(1),
+                    match.start(1) - match.start(),
+                    match.end() - match.end(1),
+                )
+            )
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -343,7 +353,7 @@ class QuoteExtractor:
         return bool(re.search(rf"\b(?:{_CUE})\b", between))
 
     def _speaker_after(self, span: _Span) -> tuple[str, str, int, int] | None:
-        close = span.end + 1
+        close = span.end + span.close_len
         tail = self.text[close : close + 200].split("\n", 1)[0]
         if not re.match(r"^\s*[,.!?—–-]?\s*\S", tail):
             return None
@@ -367,7 +377,7 @@ class QuoteExtractor:
         return None
 
     def _speaker_before(self, span: _Span) -> tuple[str, str, int, int] | None:
-        open_at = span.start - 1
+        open_at = span.start - span.open_len
         sent = self.sentences[self.sentence_at(open_at)] if self.sentences else None
         line_start = self.text.rfind("\n", 0, open_at) + 1
         head_start = max(sent.start if sent else 0, line_start, open_at - 240)
