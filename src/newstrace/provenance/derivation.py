@@ -10,7 +10,7 @@ import itertools
 import math
 from dataclasses import dataclass
 
-from newstrace.align.sentences import PreparedArticle, align_articles
+from newstrace.align.sentences import PreparedArticle, align_articles, dice
 from newstrace.align.support import SupportChecker
 from newstrace.model import DerivationKind, SentencePair
 from newstrace.settings import Settings
@@ -64,7 +64,14 @@ def compare(
     shared_share = shared / len(pairs) if pairs else 0.0
     in_order = sum(1 for p, q in itertools.pairwise(pairs) if q.source_sentence > p.source_sentence)
     order = in_order / (len(pairs) - 1) if len(pairs) > 1 else 0.0
-    mean_similarity = sum(p.similarity for p in pairs) / len(pairs) if pairs else 0.0
+    # word overlap, not vector cosine: the score's weights were fitted on it, and independent
+    # reports of one event are close in meaning without sharing wording
+    mean_similarity = (
+        sum(dice(b.feats[p.derived_sentence], a.feats[p.source_sentence]) for p in pairs)
+        / len(pairs)
+        if pairs
+        else 0.0
+    )
     # many restated sentences, closely worded: a derivation. Logistic weights fitted on the
     # derivation benchmark's dev split (bench/derivation.py --split dev).
     z = (
