@@ -17,7 +17,7 @@ from newstrace.align.lexical import (
     stem,
     tokens,
 )
-from newstrace.align.sentences import PreparedArticle
+from newstrace.align.sentences import PreparedArticle, dice
 from newstrace.align.support import SourceIndex, SupportChecker
 from newstrace.model import Evidence, Flag, FlagKind, Quantity, SentencePair
 
@@ -196,6 +196,9 @@ def _different_people(x: str, y: str) -> bool:
 STRONG_ALIGNMENT = 0.6
 # words either side of a figure that say what it counts and what happened to it
 CONTEXT_WINDOW = 4
+# two sentences giving figures are about one thing above this word overlap or cosine
+SAME_THING_DICE = 0.3
+SAME_THING_COSINE = 0.75
 # sentences giving one figure must share this many other content words to be about one thing
 MIN_SHARED_CONTEXT = 2
 
@@ -248,6 +251,8 @@ def figure_conflicts(
                 continue
             if _mentions(a, qa.sentence, qb.value) or _mentions(b, qb.sentence, qa.value):
                 continue  # both figures given by one side: a change it reports ("up from")
+            if not _about_the_same(a, j, b, i):
+                continue
             shared = _context(a.texts[j], qa) & _context(b.texts[i], qb)
             if len(shared) < MIN_SHARED_CONTEXT:
                 continue
@@ -274,6 +279,15 @@ def figure_conflicts(
             )
             break
     return flags, pairs
+
+
+def _about_the_same(a: PreparedArticle, j: int, b: PreparedArticle, i: int) -> bool:
+    """Two sentences about one thing: enough shared words, or close in meaning."""
+    if dice(a.feats[j], b.feats[i]) >= SAME_THING_DICE:
+        return True
+    if a.vectors is not None and b.vectors is not None:
+        return float(a.vectors[j] @ b.vectors[i]) >= SAME_THING_COSINE
+    return False
 
 
 def _mentions(article: PreparedArticle, sentence: int, value: float) -> bool:
