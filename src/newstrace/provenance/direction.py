@@ -23,7 +23,7 @@ class Direction:
     evidence: str
 
 
-def _timestamp(article: Article) -> float | None:
+def timestamp(article: Article) -> float | None:
     if not article.published:
         return None
     try:
@@ -94,7 +94,7 @@ def decide(a: Article, b: Article, evidence: PairEvidence) -> Direction:
         return Direction(a.id, b.id, f"cites {a.outlet}")
     if _cites(a, b) and not _cites(b, a):
         return Direction(b.id, a.id, f"cites {b.outlet}")
-    ta, tb = _timestamp(a), _timestamp(b)
+    ta, tb = timestamp(a), timestamp(b)
     if ta is not None and tb is not None and ta != tb:
         return (
             Direction(a.id, b.id, "published earlier")

@@ -9,7 +9,7 @@ from newstrace.align.support import SupportChecker
 from newstrace.model import Article, Derivation, Entity, Flag, SentencePair, StoryProvenance
 from newstrace.provenance.claims import build_claims
 from newstrace.provenance.derivation import PairEvidence, compare
-from newstrace.provenance.direction import _timestamp, decide
+from newstrace.provenance.direction import decide, timestamp
 from newstrace.provenance.flags import conflict_flags, derived_flags, figure_conflicts
 from newstrace.settings import Settings
 
@@ -31,7 +31,7 @@ def _publication_order(articles: Sequence[Article]) -> dict[str, int]:
     """Rank by publication time when known; articles without one come after, in input order."""
     keyed = []
     for position, article in enumerate(articles):
-        ts = _timestamp(article)
+        ts = timestamp(article)
         keyed.append((ts is None, ts or 0.0, position, article.id))
     return {article_id: rank for rank, (*_, article_id) in enumerate(sorted(keyed))}
 
@@ -135,7 +135,7 @@ UPDATE_GAP_S = 36 * 3600
 
 
 def _far_apart(a: Article, b: Article) -> bool:
-    ta, tb = _timestamp(a), _timestamp(b)
+    ta, tb = timestamp(a), timestamp(b)
     return ta is not None and tb is not None and abs(ta - tb) > UPDATE_GAP_S
 
 
