@@ -192,10 +192,22 @@ def _active_speaker(spk: str, cue: str) -> str:
     return spk
 
 
+_DANGLING = frozenset(
+    "to by for of with who that which and or the a an in on at from as into about".split()  # noqa: SIM905
+)
+_CLAUSE_VERBS = frozenset(
+    """is are was were has have had knows know spoke speaks came went gets got made makes took
+    keeps kept pitched tried tries wants wanted seems seemed appears appeared""".split()  # noqa: SIM905
+)
+
+
 def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
     if not spk or (_NOT_SPEAKER_START.match(spk) and spk.lower() not in PRONOUNS):
         return False
     words = spk.split()
+    lowered = [w.lower().strip(",") for w in words]
+    if lowered[-1] in _DANGLING or any(w in _CLAUSE_VERBS for w in lowered[1:]):
+        return False  # a clause, not a noun phrase: "He recently pitched himself to ... by"
     if len(words) > 16:
         return False
     if spk.lower() in PRONOUNS or mentions_inside:
@@ -474,13 +486,28 @@ class QuoteExtractor:
             lead = pattern.match(text)
             if not lead:
                 continue
-            spk, rel = _speaker_from_pre(lead.group("pre"))
-            spk = _active_speaker(spk, lead.group("cue"))
-            a = sent.start + rel
-            n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
-            if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 14:
-                content = lead.group("content").strip(' ,."“”')
-                return self._make(content, spk, lead.group("cue").lower(), sent, a)
+            found = self._lead(sent, lead.group("pre"), lead.group("cue"), lead.group("content"))
+            if found:
+                return found
+        # the first cue had no speaker before it: try the later ones ("... who think that")
+        for cue in list(_CUE_IN_HEAD.finditer(text))[1:4]:
+            rest = re.match(r"\s*,?\s*(?:that\s+)?(?P<content>.{8,})$", text[cue.end() :])
+            if rest:
+                found = self._lead(
+                    sent, text[: cue.start()], cue.group("cue"), rest.group("content")
+                )
+                if found:
+                    return found
+        return None
+
+    def _lead(self, sent: Sentence, pre: str, cue: str, content: str) -> Quote | None:
+        """'SPEAKER cue CONTENT' when the words before the cue end in a plausible speaker."""
+        spk, rel = _speaker_from_pre(pre)
+        spk = _active_speaker(spk, cue)
+        a = sent.start + rel
+        n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
+        if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 14:
+            return self._make(content.strip(' ,."“”'), spk, cue.lower(), sent, a)
         return None
 
     def _make(self, content: str, spk: str, cue: str, sent: Sentence, a: int) -> Quote | None:
