@@ -21,7 +21,7 @@ class ClusterParams:
     ward_threshold: float = 1.9  # Ward distance at which a story's events stop merging
     ward_reference_size: float = 40.0  # events larger than this get a wider Ward threshold
     duplicate_jaccard: float = 0.6  # a near-copy joins its original's event outright
-    event_max_gap_days: float = 4.0  # reports further apart are separate developments
+    event_max_gap_days: float = 2.0  # reports further apart are separate developments
     story_max_gap_days: float = 45.0  # a story goes dormant after this many quiet days
     candidates: int = 24  # events scored per article
     rebuild_always: int = 20  # a new event in a story this small rebuilds the story at once
