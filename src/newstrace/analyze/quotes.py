@@ -51,16 +51,16 @@ _AFTER_SPK_FIRST = re.compile(
     rf"(?P<cue>{_CUE})\b",
 )
 # right before a quote: the minister said: / He said, / X told reporters:
-_BEFORE = re.compile(
-    rf"(?P<spk>(?:{_SPK}|,){{1,160}}?)\s+{_AUX}(?P<cue>{_CUE})"
+_DASH_SPEAKER = re.compile(
+    r"^\s*[,.]?\s*[―—–-]+\s*(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})"
+)
+_BEFORE_TAIL = re.compile(
     r"(?:\s+(?:reporters|journalists|the\s+[\w.]+(?:\s+[\w.]+){0,3}|him|her|them|us|me|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?"
     r"(?:,?\s+(?:on|in|at|during|after|before|to|of|about|from)\s+[^,:\"“]{1,60})?\s*[,:]?\s*"
     r"(?:that\s+|as\s+|it\s+)?$"
 )
-_DASH_SPEAKER = re.compile(
-    r"^\s*[,.]?\s*[―—–-]+\s*(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})"
-)
+_HARD_STOP = re.compile(rf"[;:!?\"“”]|\.{_NOT_ABBREV}(?=\s)")
 _COLON = re.compile(r"(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*:\s*$")
 _ACCORDING_TO = re.compile(
     r"\b[Aa]ccording to\s+(?P<spk>(?:[^,.;:(\"“”]|\.(?=\w)){2,100}?)"
@@ -174,6 +174,23 @@ def _speaker_from_pre(pre: str) -> tuple[str, int]:
             return body[start:].rstrip(" ,"), start
     spk = _strip_speaker(pick.group(0))
     return spk, pick.start() + max(pick.group(0).find(spk), 0)
+
+
+def _cue_at_end(head: str) -> tuple[int, str, str] | None:
+    """'X told reporters on Monday: ' -> (start of the words before the cue, those words, cue).
+
+    Linear time: tries the cues of `head` from the last one back, instead of a regex search
+    from every position.
+    """
+    for cue in reversed(list(_CUE_IN_HEAD.finditer(head))):
+        if not _BEFORE_TAIL.match(head, cue.end()):
+            continue
+        stops = list(_HARD_STOP.finditer(head, 0, cue.start()))
+        start = stops[-1].end() if stops else 0
+        pre = head[start : cue.start()]
+        if pre.strip():
+            return start, pre, cue.group("cue")
+    return None
 
 
 def _active_speaker(spk: str, cue: str) -> str:
@@ -405,13 +422,13 @@ class QuoteExtractor:
                 head_start = self.text.find(prev_line, prev_start + 1)
                 head = prev_line
         colon = _COLON.search(head)
-        if (colon and colon.start() == 0) or (colon and not _BEFORE.search(head)):
+        before = _cue_at_end(head)
+        if (colon and colon.start() == 0) or (colon and not before):
             spk = colon.group("spk")
             s_start = head_start + colon.start("spk")
             if _plausible_speaker(spk, 1):
                 return spk, ":", s_start, s_start + len(spk)
-        match = _BEFORE.search(head)
-        if not match:
+        if not before:
             if head.rstrip().endswith(":"):  # "Sen. Claire McCaskill scolded him: ..."
                 named = [
                     m
@@ -422,13 +439,14 @@ class QuoteExtractor:
                 if named:
                     return named[0].text, ":", named[0].start, named[0].end
             return None
-        spk, rel = _speaker_from_pre(match.group("spk"))
-        spk = _active_speaker(spk, match.group("cue"))
-        s_start = head_start + match.start("spk") + rel
+        pre_start, pre, cue = before
+        spk, rel = _speaker_from_pre(pre)
+        spk = _active_speaker(spk, cue)
+        s_start = head_start + pre_start + rel
         n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
         if not _plausible_speaker(spk, n_inside):
             return None
-        return spk, match.group("cue").lower(), s_start, s_start + len(spk)
+        return spk, cue.lower(), s_start, s_start + len(spk)
 
     def _speaker_in(self, span: _Span) -> tuple[str, str, int, int] | None:
         """A cue earlier in the quote's sentence: 'X called the plan "a disaster"'."""
