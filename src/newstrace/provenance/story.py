@@ -80,7 +80,7 @@ def analyze_story(
                 )
             )
 
-    derivations = _closest_sources(derivations, closeness)
+    derivations = _closest_sources(_break_cycles(derivations), closeness)
     flags: list[Flag] = []
     sources_of: dict[str, list[str]] = {}
     for d in derivations:
@@ -137,6 +137,64 @@ UPDATE_GAP_S = 36 * 3600
 def _far_apart(a: Article, b: Article) -> bool:
     ta, tb = timestamp(a), timestamp(b)
     return ta is not None and tb is not None and abs(ta - tb) > UPDATE_GAP_S
+
+
+# how much each kind of direction evidence is worth, for breaking cycles
+_EVIDENCE_STRENGTH = (
+    ("cites", 5),
+    ("published earlier", 4),
+    ("containment", 3),
+    ("headline", 2),
+    ("undetermined", 1),
+)
+
+
+def _strength(derivation: Derivation) -> tuple[int, float]:
+    for prefix, rank in _EVIDENCE_STRENGTH:
+        if derivation.direction_evidence.startswith(prefix):
+            return rank, derivation.score
+    return 0, derivation.score
+
+
+def _break_cycles(derivations: list[Derivation]) -> list[Derivation]:
+    """Directions decided pair by pair can contradict each other (A -> B -> C -> A); drop the
+    edge of each cycle whose direction rests on the weakest evidence."""
+    kept = list(derivations)
+    while True:
+        cycle = _find_cycle(kept)
+        if not cycle:
+            return kept
+        kept.remove(min(cycle, key=_strength))
+
+
+def _find_cycle(derivations: list[Derivation]) -> list[Derivation]:
+    out: dict[str, list[Derivation]] = {}
+    for d in derivations:
+        out.setdefault(d.source, []).append(d)
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    path: list[Derivation] = []
+
+    def visit(node: str) -> list[Derivation]:
+        state[node] = 1
+        for d in out.get(node, []):
+            if state.get(d.derived) == 1:
+                start = next(i for i, e in enumerate(path) if e.source == d.derived) if path else 0
+                return [*path[start:], d]
+            if d.derived not in state:
+                path.append(d)
+                found = visit(d.derived)
+                if found:
+                    return found
+                path.pop()
+        state[node] = 2
+        return []
+
+    for node in list(out):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return []
 
 
 def _closest_sources(
