@@ -284,6 +284,23 @@ def paraphrase(sentence: str, rng: random.Random) -> str:
     return out
 
 
+def rotate_clauses(sentence: str, rng: random.Random) -> str:
+    """'A, B.' -> 'B, A.' at a comma with a clause of four words or more on each side."""
+    cuts = [m.start() for m in re.finditer(", ", sentence)]
+    rng.shuffle(cuts)
+    for cut in cuts:
+        head, tail = sentence[:cut], sentence[cut + 2 :].rstrip(".!? ")
+        if len(head.split()) >= 4 and len(tail.split()) >= 4 and '"' not in sentence:
+            first = tail[0].upper() + tail[1:]
+            rest = (
+                head
+                if head.split()[0].isupper() or _NAME.match(head)
+                else head[0].lower() + head[1:]
+            )
+            return f"{first}, {rest}."
+    return sentence
+
+
 def flip(sentence: str, names_pool: list[str], rng: random.Random) -> tuple[str, str] | None:
     """One fact changed in the sentence: (new sentence, what changed) or None."""
     kinds = ["number", "name", "negation", "role"]
@@ -349,7 +366,10 @@ def derive(source: Doc, kind: str, donors: list[Doc], rng: random.Random, tag: s
         keep = max(4, int(len(sentences) * rng.uniform(0.6, 0.9)))
         sentences = sentences[:keep]
     elif kind == "paraphrase":
+        heavy = rng.random() < 0.5  # a deeper rewrite: clauses turned around as well
         sentences = [paraphrase(s, rng) for s in sentences]
+        if heavy:
+            sentences = [rotate_clauses(paraphrase(s, rng), rng) for s in sentences]
         merged: list[str] = []
         for sentence in sentences:
             if (
