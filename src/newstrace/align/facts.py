@@ -149,8 +149,26 @@ def role_swap(
         moved_after = [t for t in moved_after if t not in speakers]
         moved_before = [t for t in moved_before if t not in speakers]
         if moved_after and moved_before:
-            return f"roles swapped: {_title(moved_before[-1])} <-> {_title(moved_after[0])}"
+            x, y = moved_before[-1], moved_after[0]
+            if _rest_in_order(claim_tokens, evidence_tokens, {x, y}):
+                return f"roles swapped: {_title(x)} <-> {_title(y)}"
     return None
+
+
+def _rest_in_order(claim: list[str], evidence: list[str], swapped: set[str]) -> bool:
+    """Without the two names, the sentences read the same way: only the names traded places
+    (turning clauses around moves whole stretches, not two names)."""
+    a = [t for t in claim if t not in swapped]
+    b = [t for t in evidence if t not in swapped]
+    if not a or not b:
+        return False
+    previous = [0] * (len(b) + 1)
+    for word in a:
+        current = [0]
+        for j, other in enumerate(b):
+            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1] >= 0.85 * max(len(a), len(b))
 
 
 def speaker_change(claim_speaker: str | None, evidence_speaker: str | None) -> str | None:
