@@ -10,6 +10,8 @@ from newstrace.model import Story
 from newstrace.settings import Settings
 from newstrace.store.base import Store
 
+CHUNK = 500
+
 
 def clear_cluster_state(store: Store) -> list[str]:
     """Delete the clusterer's saved state; returns the ids of the stories the store held."""
@@ -23,11 +25,13 @@ def recluster(store: Store, settings: Settings, params: ClusterParams | None = N
     """Cluster every stored article again (dated ones by date, the rest in ingest order)."""
     old_ids = clear_cluster_state(store)
     clusterer = IncrementalClusterer(store, settings, params)
-    articles = list(store.articles())
-    days = [parse_day(a.published) for a in articles]
-    order = sorted(range(len(articles)), key=lambda i: (days[i] is None, days[i] or 0.0, i))
-    for i in order:
-        clusterer.add(articles[i])
+    dated = [(a.id, parse_day(a.published)) for a in store.articles(with_analysis=False)]
+    order = sorted(range(len(dated)), key=lambda i: (dated[i][1] is None, dated[i][1] or 0.0, i))
+    for start in range(0, len(order), CHUNK):
+        ids = [dated[i][0] for i in order[start : start + CHUNK]]
+        fetched = {a.id: a for a in store.articles(ids)}  # memory: one chunk at a time
+        for article_id in ids:
+            clusterer.add(fetched[article_id])
     clusterer.rebuild_all()
     stories = clusterer.stories()
     live = {s.id for s in stories}
