@@ -23,15 +23,20 @@ _SKIP_IN_INITIALS = frozenset({"of", "the", "and", "for", "de", "&", "in", "on",
 _ARTICLE = re.compile(r"(?i)^the\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NICKNAME = re.compile(r"\s[\"“'‘(][A-Z][\w.]*[\"”'’)]\s")
+_LEADING_PREPOSITIONS = frozenset({"across", "in", "at", "from", "to", "inside", "outside", "near"})
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 def normalise_name(text: str) -> str:
     """'Chancellor Olaf Scholz's' -> 'Olaf Scholz'; 'The Associated Press' -> 'Associated Press'."""
     name = " ".join(text.replace("\n", " ").split())
-    name = _ARTICLE.sub("", name)
-    name = _POSSESSIVE.sub("", name).strip(" ,.;:")
+    name = _NICKNAME.sub(" ", name)  # 'Luis "Jerry" Ortiz', 'Kimani (Kiki) Gray'
+    name = _ARTICLE.sub("", " ".join(name.split()))
+    name = _POSSESSIVE.sub("", name).strip(" ,.;:-–—")
     words = name.split()
+    while len(words) > 1 and words[0].lower() in _LEADING_PREPOSITIONS:
+        words = words[1:]  # "Across Athens" at the start of a sentence
     while len(words) > 1 and words[0].lower().strip(".") in TITLES:
         words = words[1:]
     if len(words) > 2:  # drop middle initials: "Donald J. Trump" -> "Donald Trump"
@@ -178,7 +183,13 @@ class EntityResolver:
         if acronym and len(by_initials.get(acronym, [])) == 1:
             return by_initials[acronym][0]
         surname = [k for k in persons if k.split()[-1] == low]
-        first = [k for k in persons if k.split()[0] == low]
+        # a first name alone is weak evidence: only for voted persons, and only when this word
+        # is not voted a place ("Vancouver" must not join "Vancouver Sun")
+        first = (
+            [k for k in persons if k.split()[0] == low and self.groups[k].label == "PERSON"]
+            if self._vote(form) not in ("GPE", "LOC", "NORP", "FAC")
+            else []
+        )
         for candidates in (surname, first):
             if len(candidates) == 1:
                 return candidates[0]
