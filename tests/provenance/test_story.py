@@ -184,3 +184,29 @@ def test_rewrite_flags_with_full_models(full_analyzer: Analyzer) -> None:
     assert ("unsupported", '"This is the worst d') in kinds
     assert ("altered", "Halloran briefed Sol") in kinds
     assert not [f for f in result.flags if f.article in ("wire", "local")]
+
+
+def test_without_dates_a_trimmed_copy_with_an_addition_is_the_derived_one(
+    lexical_analyzer: Analyzer,
+) -> None:
+    paragraphs = WIRE.split("\n\n")
+    trimmed = "\n\n".join(
+        [
+            *paragraphs[:3],
+            "The port reopened its western basin to shipping at noon.",
+            *paragraphs[3:6],
+        ]
+    )
+    result = run(
+        lexical_analyzer,
+        [
+            article("copy", trimmed, None, "Marrow Gazette"),
+            article("wire", WIRE, None, "Harbour Wire"),
+        ],
+    )
+    assert [(d.source, d.derived, d.kind) for d in result.derivations] == [
+        ("wire", "copy", "syndication")
+    ]
+    assert result.derivations[0].direction_evidence.startswith("containment")
+    added = [f for f in result.flags if f.kind == "unsupported"]
+    assert [f.text for f in added] == ["The port reopened its western basin to shipping at noon."]

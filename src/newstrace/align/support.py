@@ -33,6 +33,8 @@ SupportLabel = Literal["supported", "altered", "unsupported"]
 
 # coverage of the claim by its best evidence sentence above which the pair is a restatement
 RESTATEMENT_COVERAGE = 0.5
+# a sentence whose closest source sentences hold less than this share of its words says something new
+NEW_CLAIM_COVERAGE = 0.6
 # a looser restatement still shows a changed figure when both count the same unit
 LOOSE_COVERAGE = 0.25
 # sentence-vector cosine above which a sentence restates its evidence in other words
@@ -210,7 +212,7 @@ class SupportChecker:
             label, reason = "unsupported", f"{_title(m.novel_names[0])} not named in any source"
         elif (
             score < self.model.threshold
-            and m.values["cov_win"] < RESTATEMENT_COVERAGE
+            and m.values["cov_win"] < NEW_CLAIM_COVERAGE
             and m.values["cosine"] < PARAPHRASE_COSINE
             and not (m.values["cosine"] >= LOOSE_COSINE and m.values["cov_win"] >= 0.4)
         ):

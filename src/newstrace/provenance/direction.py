@@ -1,8 +1,9 @@
 """Which of two related articles is the source? Evidence first, guesses last, always said.
 
 In order: one cites the other's outlet; publication times; containment (the derived article
-holds the source's sentences plus additions); headline duplication; else the longer article
-is taken as derived and the evidence says so.
+holds the source's sentences plus additions, or is the source cut short); else the longer
+article is taken as derived and the evidence says so. (A shared headline was tried as evidence
+and dropped: on the derivation benchmark's dev split it picked the right direction 5 times in 9.)
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateparser
 
-from newstrace.align.lexical import content_words
 from newstrace.model import Article
 from newstrace.provenance.derivation import PairEvidence
 
@@ -40,14 +40,6 @@ def _cites(citing: Article, cited: Article) -> bool:
         return False
     outlet = cited.outlet.lower()
     return any(outlet == c.lower() or outlet in c.lower() for c in citing.cited_sources)
-
-
-def _holds_title(article: Article, other: Article) -> bool:
-    """`article` repeats the other's headline in its body."""
-    if not other.title:
-        return False
-    title = " ".join(content_words(other.title))
-    return len(title) > 10 and title in " ".join(content_words(article.text))
 
 
 # a run of this many unaligned sentences is a cut, and an alignment after it is a stray match
@@ -106,10 +98,6 @@ def decide(a: Article, b: Article, evidence: PairEvidence) -> Direction:
         return Direction(a.id, b.id, _edit_reason(b_derived))
     if a_derived > b_derived:
         return Direction(b.id, a.id, _edit_reason(a_derived))
-    if _holds_title(b, a) and not _holds_title(a, b):
-        return Direction(a.id, b.id, "headline duplication")
-    if _holds_title(a, b) and not _holds_title(b, a):
-        return Direction(b.id, a.id, "headline duplication")
     if len(b.text) >= len(a.text):
         return Direction(a.id, b.id, "undetermined: the longer article is taken as derived")
     return Direction(b.id, a.id, "undetermined: the longer article is taken as derived")

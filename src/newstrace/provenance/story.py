@@ -144,7 +144,6 @@ _EVIDENCE_STRENGTH = (
     ("cites", 5),
     ("published earlier", 4),
     ("containment", 3),
-    ("headline", 2),
     ("undetermined", 1),
 )
 
