@@ -17,7 +17,7 @@ from newstrace.settings import Settings
 MIN_ARTICLE_OVERLAP = 0.08
 # below this derivation score an added sentence may be the writer's own reporting: only
 # changed facts are flagged, not additions
-CONFIDENT_DERIVATION = 0.6
+CONFIDENT_DERIVATION = 0.55
 
 
 def _article_overlap(a: PreparedArticle, b: PreparedArticle) -> float:
@@ -95,7 +95,7 @@ def analyze_story(
             and derived_id not in sources_of.get(i, [])
         ]
         confident = (
-            min((d.score for d in derivations if d.derived == derived_id), default=0.0)
+            max((d.score for d in derivations if d.derived == derived_id), default=0.0)
             >= CONFIDENT_DERIVATION
         )
         found = derived_flags(
