@@ -118,6 +118,10 @@ SPEECH_LEMMAS = [
     "announce",
     "quote",
 ]
+# stance and support verbs that news uses to report a position ("X backed the plan")
+SPEECH_LEMMAS += """want plan seek refuse decline support back endorse oppose favor favour prefer
+propose offer mock highlight refer doubt reject vow applaud welcome condemn guarantee advise
+recommend""".split()  # noqa: SIM905
 # verbs that attribute only with a that-clause ("a poll showed that ...")
 THAT_LEMMAS = [
     "show",
@@ -218,6 +222,9 @@ NOUN_LIKE = frozenset(
         "concern",
         "note",
     ]
+)
+NOUN_LIKE = NOUN_LIKE | frozenset(
+    "plan support back offer favor favour refuse doubt welcome reject".split()  # noqa: SIM905
 )
 _NOUN_LIKE_KEEP = frozenset({"reports", "notes", "warns", "vows", "promises", "cites", "calls"})
 
