@@ -140,3 +140,15 @@ def test_scare_quote_takes_the_speaker_of_its_sentence() -> None:
 def test_dash_attribution_after_a_quote() -> None:
     (quote,) = quotes_of("“I am truly afraid of what comes next.” ― Karen Bobadilla")
     assert quote.speaker == "Karen Bobadilla"
+
+
+def test_two_attributions_in_one_sentence() -> None:
+    text = (
+        "Finance Minister Ana Ruiz said taxes would rise next year, but opposition leader "
+        "Carlos Vega argued that they would fall."
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Ana Ruiz", "taxes would rise next year"),
+        ("Carlos Vega", "they would fall"),
+    ]

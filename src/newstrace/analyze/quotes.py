@@ -105,6 +105,7 @@ _DESCRIPTION_HEAD = re.compile(
 )
 _CUE_IN_HEAD = re.compile(rf"\s{_AUX}(?P<cue>{_CUE})\b")
 _TOLD_OBJECT = re.compile(r"^(?P<obj>.{1,60}?)\s+that\s+(?P<rest>.{8,})$")
+_SECOND_CLAUSE = re.compile(r"[,;]\s*(?:but|while|whereas|and|although|though)\s+")
 _NOT_SPEAKER_START = re.compile(
     r"(?i)^(?:it|this|that|there|what|which|who|when|where|how|why|to|the fact)\b"
 )
@@ -476,7 +477,28 @@ class QuoteExtractor:
             if found is not None:
                 quotes.append(found)
                 self._remember(found.speaker, sent.start)
+                second = self._second_clause(sent, found)
+                if second is not None:
+                    quotes.append(second)
         return quotes
+
+    def _second_clause(self, sent: Sentence, first: Quote) -> Quote | None:
+        """'X said A, but Y argued B': a second attribution inside the first one's content."""
+        for join in _SECOND_CLAUSE.finditer(first.text):
+            rest = first.text[join.end() :]
+            cue = _CUE_IN_HEAD.search(rest)
+            if cue is None or cue.start() > 80:
+                continue
+            content = re.match(r"\s*,?\s*(?:that\s+)?(?P<c>.{8,})$", rest[cue.end() :])
+            at = sent.text.find(rest)
+            if content is None or at < 0:
+                continue
+            shifted = Sentence(sent.index, rest, sent.start + at, sent.end, sent.paragraph)
+            second = self._lead(shifted, rest[: cue.start()], cue.group("cue"), content.group("c"))
+            if second is not None:
+                first.text = first.text[: join.start()].rstrip(" ,;")
+                return second
+        return None
 
     def _indirect_in(self, sent: Sentence) -> Quote | None:
         text = sent.text
@@ -488,6 +510,8 @@ class QuoteExtractor:
                 a = sent.start + match.start("spk")
                 return self._make(content, spk, "according to", sent, a)
         trail = _INDIRECT_TRAIL.match(text)
+        if trail and _CUE_IN_HEAD.search(trail.group("content")):
+            trail = None  # "X said A, but Y argued B": the leading attribution comes first
         if trail:
             group = "spk1" if trail.group("spk1") else "spk2"
             raw = trail.group(group) or ""
