@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from ecb_entities import DATA, read_doc  # noqa: E402
-
 from newstrace.analyze import Analyzer, split_sentences  # noqa: E402
 from newstrace.model import Article  # noqa: E402
 from newstrace.models import load_embedder  # noqa: E402
