@@ -77,3 +77,17 @@ def test_quote_speakers_are_rewritten_to_canonical_names() -> None:
     speakers = {q.speaker for a in articles for q in a.quotes}
     assert {"Olaf Scholz", "Associated Press"} <= speakers
     assert not speakers & {"Scholz", "AP"}
+
+
+def test_role_description_speaker_resolves_to_the_one_person_with_that_title() -> None:
+    article = Article(
+        id="r",
+        source="mem",
+        text=(
+            "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Friday.\n\n"
+            '"We stand together," the German chancellor said.'
+        ),
+    )
+    Analyzer(Settings.lexical(), embed=False).analyze([article])
+    resolve_entities([article])
+    assert [q.speaker for q in article.quotes] == ["Olaf Scholz"]

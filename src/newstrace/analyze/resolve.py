@@ -23,6 +23,7 @@ _SKIP_IN_INITIALS = frozenset({"of", "the", "and", "for", "de", "&", "in", "on",
 _ARTICLE = re.compile(r"(?i)^the\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_DESCRIBED_ROLE = re.compile(r"(?i)^the\s+(?:[A-Z][\w-]*\s+)?(?P<role>[a-z]+)$")
 _NICKNAME = re.compile(r"\s[\"“'‘(][A-Z][\w.]*[\"”'’)]\s")
 _LEADING_PREPOSITIONS = frozenset({"across", "in", "at", "from", "to", "inside", "outside", "near"})
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -246,11 +247,33 @@ class EntityResolver:
         entities.sort(key=lambda e: (-len(e.articles), e.name))
         return entities
 
+    def _roles(self) -> dict[str, set[str]]:
+        """Role word -> the people the story gives that title: 'chancellor' -> {Olaf Scholz}."""
+        roles: dict[str, set[str]] = defaultdict(set)
+        for article in self.articles:
+            for mention in article.mentions:
+                if mention.label != "PERSON" or not mention.canonical:
+                    continue
+                before = article.text[max(0, mention.start - 40) : mention.start].split()
+                for word in reversed(before[-3:]):
+                    role = word.lower().strip(".,")
+                    if role not in TITLES:
+                        break
+                    roles[role].add(mention.canonical)
+        return roles
+
     def _rewrite_speakers(self, alias_map: dict[str, str]) -> None:
+        roles = self._roles()
         for article in self.articles:
             for quote in article.quotes:
                 if quote.speaker:
                     quote.speaker = self._canonical(quote.speaker, alias_map)
+                    described = _DESCRIBED_ROLE.match(quote.speaker)
+                    people = (
+                        roles.get(described.group("role").lower(), set()) if described else set()
+                    )
+                    if len(people) == 1:  # "the German chancellor" -> the story's one chancellor
+                        quote.speaker = next(iter(people))
             for quantity in article.quantities:
                 if quantity.attributed_to:
                     quantity.attributed_to = self._canonical(quantity.attributed_to, alias_map)
