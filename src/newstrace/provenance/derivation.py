@@ -60,6 +60,9 @@ def compare(
         aligned_b |= {p.source_sentence for p in reverse}
     covered_a = len(aligned_a) / n_a
     covered_b = len(aligned_b) / n_b
+    if pairs:  # for direction only: merged sentences are restated, not added or cut
+        aligned_a |= _contained(a, b)
+        aligned_b |= _contained(b, a)
     shared = sum(p.relation == "shared" for p in pairs)
     shared_share = shared / len(pairs) if pairs else 0.0
     in_order = sum(1 for p, q in itertools.pairwise(pairs) if q.source_sentence > p.source_sentence)
@@ -104,3 +107,23 @@ def compare(
         aligned_a=frozenset(aligned_a),
         aligned_b=frozenset(aligned_b),
     )
+
+
+# a sentence whose words stand, to this share, inside one sentence of the other article was
+# merged into it (or split out of it): restated, not added
+CONTAINED_SHARE = 0.7
+
+
+def _contained(x: PreparedArticle, y: PreparedArticle) -> set[int]:
+    """Sentences of x whose content words lie mostly inside a single sentence of y."""
+    found: set[int] = set()
+    for i, f in enumerate(x.feats):
+        if len(f.word_set) < 4:
+            continue
+        counts: dict[int, int] = {}
+        for w in f.word_set:
+            for j in y.index.word_index.get(w, ()):
+                counts[j] = counts.get(j, 0) + 1
+        if counts and max(counts.values()) >= CONTAINED_SHARE * len(f.word_set):
+            found.add(i)
+    return found
