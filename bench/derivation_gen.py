@@ -8,7 +8,8 @@ paraphrasing rewrite; sometimes a copy of the copy), planted edits in the derive
 PolNeAR articles of the same day, kept only when they share < 10 % of their word 5-grams with
 every other article of the case (wire copies are not independent).
 
-dev = ECB+ topics 1-35 + PolNeAR train/dev; test = ECB+ topics 36-45 + PolNeAR test.
+dev = ECB+ topics 1-35 + PolNeAR train/dev; test = ECB+ topics 36-45 + PolNeAR test; dev2 = the
+dev articles drawn again with another seed (a second sample, never tuned on).
 Run: .venv/bin/python bench/derivation_gen.py   (writes $TMPDIR/newstrace-bench/derivation_*.jsonl)
 """
 
@@ -502,8 +503,12 @@ def build_cases(split: str, seed: int = SEED) -> list[Case]:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    for split in ("dev", "test"):
-        cases = build_cases(split)
+    for split in ("dev", "test", "dev2"):
+        # dev2: the dev articles drawn again with another seed, a sample never tuned on
+        cases = build_cases("dev", SEED + 100) if split == "dev2" else build_cases(split)
+        for case in cases:
+            case.split = split
+            case.id = case.id.replace("dev-", f"{split}-", 1)
         path = OUT / f"derivation_{split}.jsonl"
         with path.open("w") as fh:
             for case in cases:
