@@ -50,12 +50,14 @@ def pair_f1(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
     return 2 * precision * recall / (precision + recall), precision, recall
 
 
-def run_stream(n: int, settings: Settings, workdir: Path, label: str) -> dict[str, object]:
+def run_stream(
+    n: int, settings: Settings, workdir: Path, label: str, analyze: bool = True
+) -> dict[str, object]:
     """Feed n generated articles through store + analyze + cluster; time every stage."""
     from newstrace.analyze import Analyzer
 
     store = SQLiteStore(workdir / f"{label}.db")
-    analyzer = Analyzer(settings)
+    analyzer = Analyzer(settings) if analyze else None
     clusterer = IncrementalClusterer(store, settings)
     stage = {"store": 0.0, "analyze": 0.0, "save_analysis": 0.0, "cluster": 0.0}
     per_article: list[float] = []  # seconds per article, all stages (batch stages shared)
@@ -72,9 +74,10 @@ def run_stream(n: int, settings: Settings, workdir: Path, label: str) -> dict[st
         added = [item for item in batch if store.add_article(item.article)]
         t1 = time.perf_counter()
         articles = [item.article for item in added]
-        analyzer.analyze(articles)
+        if analyzer is not None:
+            analyzer.analyze(articles)
         t2 = time.perf_counter()
-        for article in articles:
+        for article in articles if analyzer is not None else []:
             store.save_analysis(article)
         t3 = time.perf_counter()
         for item in added:
@@ -92,6 +95,14 @@ def run_stream(n: int, settings: Settings, workdir: Path, label: str) -> dict[st
         shared = (t3 - t0) / max(len(added), 1)
         per_article.extend(shared + c for c in cluster_times[-len(added) :])
         done += len(batch)
+        for point in CHECKPOINTS:
+            if len(per_article) >= point > len(per_article) - len(added):
+                print(
+                    f"  [{label}] checkpoint {point}: per article "
+                    f"{statistics.median(per_article[point - WINDOW : point]) * 1e3:.2f} ms, "
+                    f"cluster.add {statistics.median(cluster_times[point - WINDOW : point]) * 1e3:.2f} ms",
+                    flush=True,
+                )
         if done % 20_000 < BATCH:
             print(
                 f"  [{label}] {done} articles, {done / (time.perf_counter() - started):.0f}/s, "
@@ -123,7 +134,7 @@ def run_stream(n: int, settings: Settings, workdir: Path, label: str) -> dict[st
         "rss_mb": peak_rss_mb(),
         "event_f1": event_f1,
         "story_f1": story_f1,
-        "analyzer": analyzer.name,
+        "analyzer": analyzer.name if analyzer is not None else "none (vector=None)",
         "gold_events": len({g[0] for g in gold.values()}),
         "gold_stories": len({g[1] for g in gold.values()}),
         "pred_events": len(set(events.values())),
@@ -175,6 +186,9 @@ def main() -> None:
     parser.add_argument("--full-sample", type=int, default=2_000)
     parser.add_argument("--skip-full", action="store_true")
     parser.add_argument("--skip-bruteforce", action="store_true")
+    parser.add_argument(
+        "--no-analyze", action="store_true", help="long run: store + cluster only, vector=None"
+    )
     parser.add_argument("--bruteforce-only", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bruteforce_only:
@@ -183,7 +197,10 @@ def main() -> None:
     print(f"machine: {MACHINE}; data: generated stream (bench/stream_data.py), seed 0")
     results: list[tuple[str, dict[str, object]]] = []
     with tempfile.TemporaryDirectory(dir=os.environ.get("NEWSTRACE_BENCH_TMP")) as tmp:
-        results.append(("lexical", run_stream(args.n, Settings.lexical(), Path(tmp), "lexical")))
+        lexical = Settings.lexical()
+        results.append(
+            ("lexical", run_stream(args.n, lexical, Path(tmp), "lexical", not args.no_analyze))
+        )
     brute: dict[str, float] = {}
     if not args.skip_bruteforce:
         out = subprocess.run(
@@ -215,7 +232,7 @@ def main() -> None:
         )
     print()
     print(
-        "| stored articles | per article, all stages (median of the 1,000 before) "
+        "| stored articles | per article, all stages run (median of the 1,000 before) "
         "| cluster.add only | brute force: compare with all stored | ratio brute / cluster.add |"
     )
     print("|---|---|---|---|---|")

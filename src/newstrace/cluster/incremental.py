@@ -161,7 +161,6 @@ class IncrementalClusterer:
             return 0
         self.flush()  # settles events; membership reaches the store before memory forgets it
         stale = [e.id for e in self.events.values() if self._idle(e, params.active_days)]
-        touched = {self.events[eid].story for eid in stale}
         for eid in stale:
             event = self.events.pop(eid)
             self._unindex_event(event)
@@ -171,9 +170,9 @@ class IncrementalClusterer:
                 self.signatures.pop(aid, None)
                 self.minhash.remove(aid)
             self.store.delete_state(NS_EVENT, eid)
-        for sid in touched:
-            story = self.story_states.get(sid)
-            if story is None or any(e in self.events for e in story.events):
+        for sid in list(self.story_states):  # also stories whose last events left earlier
+            story = self.story_states[sid]
+            if any(e in self.events for e in story.events):
                 continue
             if self._idle(story, params.story_max_gap_days):
                 del self.story_states[sid]
