@@ -95,10 +95,16 @@ def generate(n_articles: int, seed: int = 0) -> Iterator[StreamArticle]:
     plans: list[tuple[float, str, str, list[str], list[str], bool]] = []
     total = 0
     instance = 0
+    used_days: dict[int, list[float]] = {}  # seed -> first days of its instances
     while total < n_articles:
-        pools = seeds[rng.randrange(len(seeds))]
+        seed_index = rng.randrange(len(seeds))
+        pools = seeds[seed_index]
         story_id = f"story{instance}"
         first_day = rng.uniform(0, 730)
+        taken = used_days.setdefault(seed_index, [])
+        if any(abs(first_day - day) < 120 for day in taken):
+            continue  # a reused seed is a new story only far outside any active window
+        taken.append(first_day)
         gap = rng.uniform(6, 14)
         for e, pool in enumerate(pools if rng.random() < 0.7 else pools[:1]):
             event_id = f"{story_id}.e{e}"

@@ -245,7 +245,7 @@ class IncrementalClusterer:
                 continue
             seen.add(sid)
             story = self.story_states[sid]
-            score = max(event_score, self._similarity(vector, member.dense, story))
+            score = event_score  # the nearest event, not a drifting story-wide centroid
             if score >= params.story_threshold:
                 close.append((score, sid))
         if not close:
