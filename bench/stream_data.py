@@ -102,7 +102,7 @@ def generate(n_articles: int, seed: int = 0) -> Iterator[StreamArticle]:
         story_id = f"story{instance}"
         first_day = rng.uniform(0, 730)
         taken = used_days.setdefault(seed_index, [])
-        if any(abs(first_day - day) < 120 for day in taken):
+        if any(abs(first_day - day) < 60 for day in taken):
             continue  # a reused seed is a new story only far outside any active window
         taken.append(first_day)
         gap = rng.uniform(6, 14)
