@@ -12,7 +12,9 @@ WIRE = (
     "Winston Blackmore is charged with marrying 20 women, while James Oler is accused of "
     "marrying two, Attorney General Wally Oppal told reporters in Vancouver."
 )
-REPRINT = WIRE.replace("on Wednesday", "Wednesday").replace("told reporters", "told a news conference")
+REPRINT = WIRE.replace("on Wednesday", "Wednesday").replace(
+    "told reporters", "told a news conference"
+)
 OTHER = (
     "A magnitude 6.1 earthquake struck off the coast of northern California early on Sunday, "
     "shaking buildings from Eureka to Crescent City, the US Geological Survey said. No injuries "

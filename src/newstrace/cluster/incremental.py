@@ -244,7 +244,6 @@ class IncrementalClusterer:
             if sid in seen:
                 continue
             seen.add(sid)
-            story = self.story_states[sid]
             score = event_score  # the nearest event, not a drifting story-wide centroid
             if score >= params.story_threshold:
                 close.append((score, sid))
