@@ -235,7 +235,8 @@ class IncrementalClusterer:
     def _best_story(
         self, member: Member, vector: SparseVector, scored: list[tuple[float, str]]
     ) -> StoryState | None:
-        """The story of the closest event, or of the closest story centroid, when close enough."""
+        """The story of the closest candidate event, when close enough; an article close to two
+        stories merges them."""
         params = self.params
         close: list[tuple[float, str]] = []
         seen: set[str] = set()

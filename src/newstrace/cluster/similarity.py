@@ -14,7 +14,7 @@ class ClusterParams:
 
     name_weight: float = 0.5  # share of proper names and numbers in the lexical vector
     dense_weight: float = 0.3  # share of the dense (MiniLM) cosine when both sides have one
-    story_threshold: float = 0.20  # join the story of an event/story at least this similar
+    story_threshold: float = 0.20  # join the story of an event at least this similar
     story_merge_threshold: float = 0.30  # an article this close to two stories merges them
     story_merges: int = 2  # at most this many stories merged per article
     event_threshold: float = 0.35  # provisional join of an event (Ward re-derives events)
