@@ -21,6 +21,22 @@ pytestmark = pytest.mark.slow
 
 SHARED_SCHEMA = ROOT.parent / "shared" / "contract" / "dossier.schema.json"
 PACKAGE_SCHEMA = ROOT / "src" / "newstrace" / "report" / "dossier.schema.json"
+# Facts the pipeline does not detect yet (see tests/e2e/FINDINGS.md); strict, so a fix shows.
+KNOWN_GAPS = {
+    "mpa-rail-strike-6000": "analyze/quantities: 'More than' opening a quotation is dropped",
+    "valley-post-rail-strike-38": "analyze/quantities: 'all 38 of the line's services' -> unit line's",
+    "mpa-strike-suspended-Venn": "analyze/quotes: 'he said' after 'Oskar Venn welcomed ...' -> Alsgaard",
+}
+
+
+def _known(values: tuple[Any, ...], case_id: str) -> Any:
+    if case_id in KNOWN_GAPS:
+        return pytest.param(
+            *values, id=case_id, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[case_id])
+        )
+    return pytest.param(*values, id=case_id)
+
+
 STORY_A = [t.key for t in gt.ARTICLES if t.event in ("A1", "A2")]
 STORY_B = [t.key for t in gt.ARTICLES if t.event == "B"]
 
@@ -240,7 +256,7 @@ def test_attributed_figures_are_not_conflicts(demo_dossier: DossierRun) -> None:
 
 
 # --- figures, quotes, entities, claims ------------------------------------------------------
-@pytest.mark.parametrize("truth", gt.FIGURES, ids=lambda f: f"{f.key}-{f.value:g}")
+@pytest.mark.parametrize("truth", [_known((f,), f"{f.key}-{f.value:g}") for f in gt.FIGURES])
 def test_figure_has_unit_qualifier_and_owner(
     demo_dossier: DossierRun, truth: gt.FigureTruth
 ) -> None:
@@ -260,7 +276,7 @@ def test_figure_has_unit_qualifier_and_owner(
         assert truth.owner in (figure.get("attributed_to") or ""), figure
 
 
-@pytest.mark.parametrize("truth", gt.QUOTES, ids=lambda q: f"{q.key}-{q.speaker}")
+@pytest.mark.parametrize("truth", [_known((q,), f"{q.key}-{q.speaker}") for q in gt.QUOTES])
 def test_quote_has_its_speaker(demo_dossier: DossierRun, truth: gt.QuoteTruth) -> None:
     aid = demo_dossier.id(truth.key)
     found = [
@@ -302,6 +318,10 @@ def test_claims_form_a_matrix_with_the_conflict(demo_dossier: DossierRun) -> Non
     assert crossing, "the cancelled-trains claim does not show the Observer contradicting the wire"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="analyze/cited sources: '(MPA)' credit not read; 'Bridge Street' taken for a source",
+)
 def test_cited_sources_name_the_wire_not_streets(demo_dossier: DossierRun) -> None:
     """The copies credit MPA ("(MPA)"); Radio Halvard's own reporting cites no outlet."""
     rows = {a["id"]: a for a in demo_dossier.data["articles"]}
