@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newstrace.lexicon import CALENDAR_WORDS
 from newstrace.model import EntityMention, Sentence
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "LAW"})
@@ -307,25 +308,7 @@ _NOT_NAMES = frozenset(
         "still",
         "just",
         "now",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *CALENDAR_WORDS,
         "today",
         "yesterday",
         "tomorrow",

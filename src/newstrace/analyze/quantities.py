@@ -11,38 +11,11 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from newstrace.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS
 from newstrace.model import Qualifier, Quantity
 
-UNITS_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
+UNITS_WORDS: dict[str, float] = {
+    **{word: value for word, value in NUMBER_WORDS.items() if value},
     "dozens": 24,
     "half": 0.5,
     "a dozen": 12,
@@ -104,33 +77,7 @@ CURRENCY_PREFIX = {
     "s$": "SGD",
 }
 PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "percentage point"}
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
-_MONTH = "|".join(MONTHS)
+_MONTH = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
 
 QUALIFIERS: list[tuple[str, Qualifier]] = [
     (

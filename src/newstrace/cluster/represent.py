@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from newstrace.index.tfidf import HashedTfidf, SparseVector
 from newstrace.index.tokens import STOP_WORDS, content_words
+from newstrace.lexicon import CALENDAR_WORDS
 from newstrace.model import Vector
 
 IntArray = npt.NDArray[np.int64]
@@ -24,29 +25,7 @@ FloatArray = npt.NDArray[np.float32]
 
 _CLAUSE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_CALENDAR = CALENDAR_WORDS
 
 
 def specific_tokens(text: str) -> list[str]:
