@@ -10,6 +10,7 @@ from __future__ import annotations
 from newstrace.align.lexical import (
     STOPWORDS,
     SentenceFeatures,
+    duration_hours,
     is_year,
     negated_words,
     quote_speaker,
@@ -33,9 +34,17 @@ def number_change(
     same unit word when `same_unit`: a loosely aligned pair must name what is counted)."""
     if not claim.figures or not evidence.figures:
         return None
+    durations = [
+        hours
+        for other_written in (w for _, w in evidence.figures)
+        if (hours := duration_hours(evidence.text, other_written)) is not None
+    ]
     for value, written in claim.figures:
         if any(same_number(value, other) for other in known):
             continue
+        hours = duration_hours(claim.text, written)
+        if hours is not None and any(same_number(hours, other) for other in durations):
+            continue  # "a two-day strike" restates "a 48-hour strike"
         unit = _unit_after(claim.text, written)
         # pair it with an unmatched evidence figure of the same kind (year with year)
         for other, other_written in evidence.figures:

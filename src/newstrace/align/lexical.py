@@ -321,6 +321,23 @@ _AUXILIARY = re.compile(
 )
 
 
+_CLOCK_AFTER = re.compile(r"\s*(?:o['’]clock\b|[ap]\.?m\.?(?!\w)|:\d\d\b)", re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"[\s-]*(hour|day|week)s?\b", re.IGNORECASE)
+_HOURS = {"hour": 1.0, "day": 24.0, "week": 168.0}
+
+
+def duration_hours(text: str, written: str) -> float | None:
+    """A figure that counts hours, days or weeks, in hours: '48-hour' and 'two-day' are equal."""
+    at = text.find(written)
+    if at < 0:
+        return None
+    m = _DURATION_AFTER.match(text, at + len(written))
+    if m is None:
+        return None
+    value = numbers(written)
+    return value[0][0] * _HOURS[m.group(1).lower()] if value else None
+
+
 def _to_float(raw: str) -> float:
     return float(raw.replace(",", ""))
 
@@ -330,6 +347,8 @@ def numbers(text: str) -> list[tuple[float, str]]:
     found: list[tuple[float, str]] = []
     taken: list[tuple[int, int]] = []
     for m in _NUMBER.finditer(text):
+        if _CLOCK_AFTER.match(text, m.end(1)) or text[: m.start(1)].endswith(":"):
+            continue  # "6 a.m.", "eight o'clock", "6:30": a time of day, not a figure
         value = _to_float(m.group(1))
         scale = m.group(3)
         if scale:
@@ -343,6 +362,8 @@ def numbers(text: str) -> list[tuple[float, str]]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         word = m.group(1).lower()
+        if not m.group(2) and _CLOCK_AFTER.match(text, m.end(1)):
+            continue
         if word == "one" and not m.group(2):
             continue  # "one" is mostly a pronoun
         value = float(_WORD_NUMBERS[word])

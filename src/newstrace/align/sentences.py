@@ -7,6 +7,7 @@ says the same thing (shared / reworded) or changes a fact (altered).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -160,3 +161,70 @@ def _relation(
     if lexical >= SHARED_DICE and min(ordered_share(a, b), ordered_share(b, a)) >= SHARED_DICE:
         return "shared"  # the same words in the same order: copied, perhaps lightly edited
     return "reworded"
+
+
+# inside a gap between two aligned pairs, a looser match is enough: the position is known
+GAP_MIN_DICE = 0.25
+GAP_MIN_COSINE = 0.55
+GAP_MIN_DICE_WITH_COSINE = 0.08
+
+
+def fill_gaps(
+    source: Article | PreparedArticle,
+    derived: Article | PreparedArticle,
+    pairs: list[SentencePair],
+    settings: Settings | None = None,
+    checker: SupportChecker | None = None,
+) -> list[SentencePair]:
+    """`pairs` plus the rewrites that sit between two aligned pairs of a known derivation.
+
+    A paraphrasing rewrite keeps its source's order: a derived sentence left unpaired between
+    pairs (i0 -> j0) and (i1 -> j1) most likely restates an unpaired source sentence between
+    j0 and j1, so there a looser similarity pairs them, in order. Only for articles already
+    judged derived: between independent reports the order says nothing.
+    """
+    src = source if isinstance(source, PreparedArticle) else PreparedArticle.of(source)
+    der = derived if isinstance(derived, PreparedArticle) else PreparedArticle.of(derived)
+    if not pairs or not src.texts or not der.texts:
+        return list(pairs)
+    checker = checker or SupportChecker(settings)
+    lexical = _candidate_matrix(src, der)
+    cosine = None
+    if src.vectors is not None and der.vectors is not None:
+        cosine = der.vectors @ src.vectors.T
+    used_i = {p.derived_sentence for p in pairs}
+    used_j = {p.source_sentence for p in pairs}
+    anchors = [(-1, -1)]
+    for p in sorted(pairs, key=lambda p: p.derived_sentence):
+        if p.source_sentence > anchors[-1][1]:
+            anchors.append((p.derived_sentence, p.source_sentence))
+    anchors.append((len(der.texts), len(src.texts)))
+    added: list[SentencePair] = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
+        gap_i = [i for i in range(i0 + 1, i1) if i not in used_i]
+        gap_j = [j for j in range(j0 + 1, j1) if j not in used_j]
+        candidates: list[tuple[float, int, int]] = []
+        for i in gap_i:
+            for j in gap_j:
+                lex = float(lexical[i, j])
+                cos = float(cosine[i, j]) if cosine is not None else 0.0
+                if lex >= GAP_MIN_DICE or (
+                    cos >= GAP_MIN_COSINE and lex >= GAP_MIN_DICE_WITH_COSINE
+                ):
+                    candidates.append((max(lex, cos), i, j))
+        chosen: list[tuple[int, int, float]] = []
+        for similarity, i, j in sorted(candidates, reverse=True):
+            if all((i - ci) * (j - cj) > 0 for ci, cj, _ in chosen):  # keep the order
+                chosen.append((i, j, similarity))
+        for i, j, similarity in chosen:
+            added.append(
+                SentencePair(
+                    source=src.article.id,
+                    source_sentence=j,
+                    derived=der.article.id,
+                    derived_sentence=i,
+                    similarity=round(min(1.0, similarity), 4),
+                    relation=_relation(src, j, der, i, float(lexical[i, j]), checker),
+                )
+            )
+    return sorted([*pairs, *added], key=lambda p: p.derived_sentence)
