@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newstrace.align.sentences import PreparedArticle
+from newstrace.align.sentences import PreparedArticle, fill_gaps
 from newstrace.align.support import SupportChecker
 from newstrace.model import Article, Derivation, Entity, Flag, SentencePair, StoryProvenance
 from newstrace.provenance.claims import build_claims
@@ -64,7 +64,13 @@ def analyze_story(
             direction = decide(by_id[ids[x]], by_id[ids[y]], evidence)
             if direction.source != a.article.id:
                 evidence = compare(b, a, settings, checker)
-            all_pairs.extend(evidence.pairs)
+            pairs = fill_gaps(
+                prepared[direction.source],
+                prepared[direction.derived],
+                evidence.pairs,
+                checker=checker,
+            )
+            all_pairs.extend(pairs)
             closeness[(direction.source, direction.derived)] = (
                 evidence.covered_b * evidence.mean_similarity
             )
@@ -74,9 +80,9 @@ def analyze_story(
                     derived=direction.derived,
                     score=round(evidence.score, 4),
                     kind=evidence.kind,
-                    shared_sentences=len(evidence.pairs),
+                    shared_sentences=len(pairs),
                     direction_evidence=direction.evidence,
-                    pairs=evidence.pairs,
+                    pairs=pairs,
                 )
             )
 
