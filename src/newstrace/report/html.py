@@ -166,7 +166,7 @@ def _node_notes(graph: GraphView, edges: list[GraphEdge]) -> dict[str, str]:
         elif copies:
             note = f"copied by {len(copies)} article{'s' if len(copies) != 1 else ''}"
         else:
-            note = "no derivation found"
+            note = "independent: written from no article here"
         notes[node.id] = note
     return notes
 

@@ -100,12 +100,20 @@ def _flags(view: StoryView, lines: list[str]) -> None:
             lines += [f"**{f.kind.replace('_', ' ')}** ({where}score {f.score:.2f}){reason}", ""]
             lines += [f"> {f.text}", ""]
             if f.evidence:
+                label = _EVIDENCE_LABEL.get(f.kind, "evidence")
                 lines += [
-                    f"- evidence, {ev.outlet} (`{ev.article}`): “{ev.text}”" for ev in f.evidence
+                    f"- {label}, {ev.outlet} (`{ev.article}`): “{ev.text}”" for ev in f.evidence
                 ]
             else:
                 lines.append("- evidence: no article in the story says this")
             lines.append("")
+
+
+# an unsupported sentence has no evidence, only the nearest thing its sources say
+_EVIDENCE_LABEL = {
+    "unsupported": "closest in its sources (does not say this)",
+    "altered": "what the source said",
+}
 
 
 def _quotes(view: StoryView, lines: list[str]) -> None:
