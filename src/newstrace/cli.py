@@ -55,10 +55,11 @@ def _open(db: str) -> Any:
     return open_store(db)
 
 
-def _pipeline(store: Any, lexical: bool, quiet: bool) -> Any:
+def _pipeline(store: Any, lexical: bool, quiet: bool, analyzer: Any = None) -> Any:
     from newstrace.pipeline import Pipeline
 
-    pipe = Pipeline(store, _settings(lexical), progress=not quiet and sys.stderr.isatty())
+    progress = not quiet and sys.stderr.isatty()
+    pipe = Pipeline(store, _settings(lexical), progress=progress, analyzer=analyzer)
     pipe.on_error = _print_error
     return pipe
 
@@ -102,13 +103,32 @@ def ingest(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Largest file (or JSONL/WARC record) read, in bytes.")
     ] = 25_000_000,
+    ray: Annotated[
+        bool, typer.Option("--ray", help="Analyse on Ray workers (needs the `ray` extra).")
+    ] = False,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="A running Ray cluster; default: local Ray."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Ray workers (actors).")] = 2,
 ) -> None:
     """Add articles to the corpus; each joins its story at once. Re-ingesting changes nothing."""
+    analyzer = None
+    if ray or ray_address:
+        from newstrace.distributed import RayAnalyzer
+
+        try:
+            analyzer = RayAnalyzer(_settings(lexical), workers=workers, address=ray_address)
+        except ImportError as exc:
+            _err(f"error: {exc}")
+            raise typer.Exit(2) from exc
     store = _open(db)
     try:
-        report = _pipeline(store, lexical, quiet).ingest(paths, max_bytes=max_bytes)
+        report = _pipeline(store, lexical, quiet, analyzer).ingest(paths, max_bytes=max_bytes)
     finally:
         store.close()
+        if analyzer is not None:
+            analyzer.close()
     typer.echo(
         f"added {len(report.added)}, already stored {len(report.skipped)}, "
         f"failed {len(report.errors)}; stories updated {len(report.stories_updated)} "

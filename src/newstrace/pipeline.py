@@ -66,11 +66,19 @@ class Progress:
 class Pipeline:
     """Runs the stages over one store. Models load lazily, once, on first use."""
 
-    def __init__(self, store: Store, settings: Settings | None = None, progress: bool = False):
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        progress: bool = False,
+        analyzer: Any = None,
+    ):
+        """`analyzer` replaces the in-process Analyzer (e.g. a RayAnalyzer on a cluster)."""
         self.store = store
         self.settings = settings or Settings()
         self.progress = Progress(progress)
-        self._analyzer: Any = None
+        self._analyzer: Any = analyzer
+        self.analyze_batch: int = getattr(analyzer, "batch_size", ANALYZE_BATCH)
         self._clusterer: Any = None
         self.on_error: Callable[[IngestError], None] = lambda err: None
 
@@ -122,8 +130,8 @@ class Pipeline:
         if not ids:
             return 0
         with self.progress.task("analysing", len(ids)) as advance:
-            for start in range(0, len(ids), ANALYZE_BATCH):
-                batch = list(self.store.articles(ids[start : start + ANALYZE_BATCH], False))
+            for start in range(0, len(ids), self.analyze_batch):
+                batch = list(self.store.articles(ids[start : start + self.analyze_batch], False))
                 self.analyzer.analyze(batch)
                 for article in batch:
                     self.store.save_analysis(article)
