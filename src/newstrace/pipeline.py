@@ -133,8 +133,9 @@ class Pipeline:
             for start in range(0, len(ids), self.analyze_batch):
                 batch = list(self.store.articles(ids[start : start + self.analyze_batch], False))
                 self.analyzer.analyze(batch)
-                for article in batch:
-                    self.store.save_analysis(article)
+                with self.store.atomic():  # a whole batch or none: a re-run batches the same
+                    for article in batch:
+                        self.store.save_analysis(article)
                 advance(len(batch))
         return len(ids)
 
@@ -143,10 +144,18 @@ class Pipeline:
         if not ids:
             return 0
         with self.progress.task("clustering", len(ids)) as advance:
-            for article in self.store.articles(ids):
-                assignment = self.clusterer.add(article)
-                self.store.put_state(DIRTY, assignment.story, b"1")
-                advance(1)
+            every = self.settings.checkpoint_every
+            for start in range(0, len(ids), every):
+                chunk = ids[start : start + every]
+                # one checkpoint: the clusterer's memory is settled into the store with the
+                # chunk's assignments, all in one transaction, so a kill -9 rolls back to the
+                # previous checkpoint and a re-run places the same articles the same way
+                with self.store.atomic():
+                    for article in self.store.articles(chunk):
+                        assignment = self.clusterer.add(article)
+                        self.store.put_state(DIRTY, assignment.story, b"1")
+                    self.clusterer.flush()
+                advance(len(chunk))
         self.store.save_stories(self.clusterer.stories())
         return len(ids)
 

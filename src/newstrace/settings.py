@@ -10,6 +10,11 @@ EmbedderChoice = Literal["auto", "onnx", "torch", "lexical"]
 NerChoice = Literal["auto", "spacy", "rules"]
 
 
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
 @dataclass
 class Settings:
     """What the pipeline may use. `auto` picks the best installed model and falls back to lexical.
@@ -22,6 +27,11 @@ class Settings:
     ner: NerChoice = "auto"
     progress: bool = True
     batch_size: int = 64
+    # articles clustered between two durable checkpoints (NEWSTRACE_CHECKPOINT_EVERY): fewer
+    # commits when large, less work redone after a kill when small
+    checkpoint_every: int = field(
+        default_factory=lambda: _env_int("NEWSTRACE_CHECKPOINT_EVERY", 256)
+    )
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod

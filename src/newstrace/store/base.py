@@ -7,6 +7,7 @@ Every write method is atomic (one transaction), so a kill -9 leaves the store so
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from newstrace.model import Article, Assignment, Event, Story, StoryProvenance
@@ -82,6 +83,13 @@ class Store(Protocol):
         ...
 
     def get_provenance(self, story_id: str) -> StoryProvenance | None: ...
+
+    # --- transactions ---------------------------------------------------
+    def atomic(self) -> AbstractContextManager[None]:
+        """Group the writes made inside into one transaction: all land or none do. A stage
+        that keeps state in memory writes a checkpoint's worth inside one block, so a kill -9
+        leaves the store at the last checkpoint, from which a re-run continues exactly."""
+        ...
 
     # --- search and lifecycle ------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[str]:

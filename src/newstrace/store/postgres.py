@@ -104,6 +104,11 @@ class PostgresStore(SqlStore):
             )
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        with self._conn.transaction():  # writes inside become savepoints of this one
+            yield
+
+    @contextmanager
     def _transaction(self) -> Iterator[Executor]:
         with self._conn.transaction(), self._conn.cursor() as cursor:
 

@@ -49,6 +49,10 @@ class SqlStore(ABC):
         """One atomic write: everything executed inside commits together or not at all."""
 
     @abstractmethod
+    def atomic(self) -> AbstractContextManager[None]:
+        """Many writes as one transaction (see newstrace.store.base.Store.atomic)."""
+
+    @abstractmethod
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """A read outside any write transaction."""
 

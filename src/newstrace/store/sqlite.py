@@ -61,6 +61,7 @@ class SQLiteStore(SqlStore):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         # One connection may serve the threads of a web server: a lock serialises its use.
         self._lock = threading.RLock()
+        self._depth = 0  # open atomic() blocks on this connection
         self._conn = sqlite3.connect(
             self.path,
             isolation_level=None,
@@ -93,9 +94,21 @@ class SQLiteStore(SqlStore):
 
     # --- backend hooks -------------------------------------------------------
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        with self._lock, self._transaction():
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+
+    @contextmanager
     def _transaction(self) -> Iterator[Executor]:
         conn = self._conn
         with self._lock:
+            if self._depth:  # inside atomic(): part of the enclosing transaction
+                yield _executor(conn)
+                return
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield _executor(conn)
