@@ -27,6 +27,12 @@ CASES = [
     ("Unemployment fell to 6 percent.", [(6, None, "%", "exact")]),
     ("Over 1.2 million tonnes of grain were shipped.", [(1.2e6, None, "tonnes", "more_than")]),
     ("It has twenty-five members.", [(25, None, "members", "exact")]),
+    # a qualifier opening a quotation or parenthesis still qualifies
+    ('"More than 6,000 nurses stayed home," she said.', [(6000, None, "nurses", "more_than")]),
+    ("(about 40 people were inside)", [(40, None, "people", "about")]),
+    # a possessive determines the counted noun, it is not the noun
+    ("All 38 of the city's bus routes were cut.", [(38, None, "routes", "exact")]),
+    ("Some 900 of its members voted.", [(900, None, "members", "about")]),
 ]
 
 

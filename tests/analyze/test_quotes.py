@@ -152,3 +152,62 @@ def test_two_attributions_in_one_sentence() -> None:
         ("Ana Ruiz", "taxes would rise next year"),
         ("Carlos Vega", "they would fall"),
     ]
+
+
+def test_pronoun_after_a_new_subject_is_that_subject_not_the_last_speaker() -> None:
+    text = (
+        "Health Secretary Nora Quill said the wards were full. "
+        '"We have no beds left," she said.\n\n'
+        "Hospital director Tomas Reyk visited the wards. "
+        '"We will open a field hospital," he said.'
+    )
+    quotes = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [
+        ("Nora Quill", "she"),
+        ("Tomas Reyk", "he"),
+    ]
+
+
+def test_pronoun_skips_a_person_the_text_calls_by_the_other_pronoun() -> None:
+    text = (
+        "Mayor Ines Falk said the roads were closed. "
+        '"Nobody should drive tonight," she said.\n\n'
+        "Fire chief Olaf Brandt said the river was rising. "
+        '"Stay away from the banks," he said.\n\n'
+        "Falk then left for the shelter. "
+        '"My crews will stay all night," he said.'
+    )
+    quotes = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Ines Falk", "Olaf Brandt", "Olaf Brandt"]
+
+
+def test_speaker_named_only_after_the_quote() -> None:
+    text = 'The plant closed on Friday. "It is a sad day for the town," said Mayor Lena Voss.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Lena Voss"
+
+
+def test_agency_credits_in_dateline_credit_line_and_byline() -> None:
+    article = Article(
+        id="c",
+        source="mem",
+        outlet="Valley Herald",
+        author="Nordic Press Agency",
+        text=(
+            "OSLO, May 4 (NPA) - The ferry strike ended on Monday.\n\n"
+            "Cafes on Harbour Street reported brisk business.\n\n(NPA)"
+        ),
+    )
+    Analyzer(Settings.lexical(), embed=False).analyze([article])
+    assert article.cited_sources == ["Nordic Press Agency"]  # NPA is its initials
+
+
+def test_an_outlet_does_not_cite_itself() -> None:
+    article = Article(
+        id="w",
+        source="mem",
+        outlet="Nordic Press Agency",
+        text="OSLO, May 4 (NPA) - The ferry strike ended on Monday, the union said.",
+    )
+    Analyzer(Settings.lexical(), embed=False).analyze([article])
+    assert article.cited_sources == []

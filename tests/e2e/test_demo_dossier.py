@@ -22,11 +22,7 @@ pytestmark = pytest.mark.slow
 SHARED_SCHEMA = ROOT.parent / "shared" / "contract" / "dossier.schema.json"
 PACKAGE_SCHEMA = ROOT / "src" / "newstrace" / "report" / "dossier.schema.json"
 # Facts the pipeline does not detect yet (see tests/e2e/FINDINGS.md); strict, so a fix shows.
-KNOWN_GAPS = {
-    "mpa-rail-strike-6000": "analyze/quantities: 'More than' opening a quotation is dropped",
-    "valley-post-rail-strike-38": "analyze/quantities: 'all 38 of the line's services' -> unit line's",
-    "mpa-strike-suspended-Venn": "analyze/quotes: 'he said' after 'Oskar Venn welcomed ...' -> Alsgaard",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _known(values: tuple[Any, ...], case_id: str) -> Any:
@@ -318,10 +314,6 @@ def test_claims_form_a_matrix_with_the_conflict(demo_dossier: DossierRun) -> Non
     assert crossing, "the cancelled-trains claim does not show the Observer contradicting the wire"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analyze/cited sources: '(MPA)' credit not read; 'Bridge Street' taken for a source",
-)
 def test_cited_sources_name_the_wire_not_streets(demo_dossier: DossierRun) -> None:
     """The copies credit MPA ("(MPA)"); Radio Halvard's own reporting cites no outlet."""
     rows = {a["id"]: a for a in demo_dossier.data["articles"]}

@@ -59,7 +59,12 @@ class Analyzer:
         for article in todo:
             article.quotes = extract_quotes(article.text, article.sentences, article.mentions)
             article.cited_sources = cited_sources(
-                article.sentences, article.mentions, article.quotes
+                article.sentences,
+                article.mentions,
+                article.quotes,
+                text=article.text,
+                author=article.author,
+                outlet=article.outlet,
             )
             article.quantities = _quantities(article)
         if self.embed:

@@ -97,7 +97,11 @@ QUALIFIERS: list[tuple[str, Qualifier]] = [
     ),
 ]
 # "almost"/"nearly" read as about: the figure is approximate
-_QUAL_RE = [(re.compile(rf"(?i)(?:^|\s)({words})\s*$"), qual) for words, qual in QUALIFIERS]
+# a qualifier may open a quotation or a parenthesis: '"More than 6,000 engineers ...'
+_QUAL_RE = [
+    (re.compile(rf"(?i)(?:^|(?<=[\s\"“‘'(\[—–-]))({words})\s*$"), qual)
+    for words, qual in QUALIFIERS
+]
 _QUAL_WORDS = frozenset(
     [
         "about",
@@ -277,6 +281,7 @@ _SKIP_ADJ = frozenset(
         "whole",
     ]
 )
+_OF_DETERMINERS = frozenset(["the", "its", "their", "his", "her", "our"])
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"^\s*(?:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o'clock|:\s?\d\d|GMT|UTC|ET\b|EST\b|EDT\b|BST|CET)",
@@ -488,8 +493,8 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
             if word == "of" and not unit and skipped == 0:
                 skipped += 1  # "dozens of people", "three of the soldiers"
                 continue
-            if word == "the" and skipped == 1 and not unit:
-                continue
+            if word in _OF_DETERMINERS and skipped == 1 and not unit:
+                continue  # "three of the soldiers", "6,000 of its members"
             break
         if raw[:1].isupper() and word not in _MEASURE_UNITS:
             # a capitalised modifier before a common noun ("two Republican rivals", "five VIP
@@ -502,6 +507,10 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
             break
         if unit and not _plural_noun(word):
             break
+        if word.endswith(("'s", "’s")) and nxt[:1].isalpha():
+            skipped += 1  # a possessive determines the head: "38 of the line's services"
+            unit = ""
+            continue
         unit, unit_end = word.strip("'’."), end + tok.start() + len(raw.rstrip("."))
         modifier = word in _SKIP_ADJ or (
             not _plural_noun(word) and _plural_noun(nxt) and skipped < 3

@@ -106,6 +106,7 @@ _DESCRIPTION_HEAD = re.compile(
 _CUE_IN_HEAD = re.compile(rf"\s{_AUX}(?P<cue>{_CUE})\b")
 _TOLD_OBJECT = re.compile(r"^(?P<obj>.{1,60}?)\s+that\s+(?P<rest>.{8,})$")
 _SECOND_CLAUSE = re.compile(r"[,;]\s*(?:but|while|whereas|and|although|though)\s+")
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _NOT_SPEAKER_START = re.compile(
     r"(?i)^(?:it|this|that|there|what|which|who|when|where|how|why|to|the fact)\b"
 )
@@ -246,6 +247,11 @@ class QuoteExtractor:
         self.spans = find_quote_spans(text)
         self._inside = [(s.start - 1, s.end + 1) for s in self.spans]
         self._speakers: list[tuple[int, str]] = []  # (offset, resolved PERSON speaker)
+        self._genders: dict[str, str] = {}  # normalised name -> the pronoun used for them
+        self._surnames = {
+            m.text.split()[-1] for m in self.mentions if m.label == "PERSON" and " " in m.text
+        }
+        self._persons = self._person_mentions()
 
     def sentence_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self._starts, offset) - 1, 0)
@@ -254,17 +260,58 @@ class QuoteExtractor:
         return any(a <= offset < b for a, b in self._inside)
 
     # --- speaker resolution --------------------------------------------------------------
-    def _antecedent(self, offset: int) -> str | None:
+    def _person_mentions(self) -> list[EntityMention]:
+        """PERSON mentions plus every later bare surname of a person named in full that the
+        NER missed or mislabelled ("Footage of Al-Awlaki", "cheers Trump's words")."""
+        persons = [m for m in self.mentions if self._is_person(m)]
+        names = sorted({s for s in self._surnames if len(s) > 2 and s[:1].isalpha()})
+        if not names:
+            return persons
+        taken = [(m.start, m.end) for m in self.mentions]
+        pattern = re.compile(
+            r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])",
+            re.IGNORECASE,
+        )
+        for match in pattern.finditer(self.text):
+            a, b = match.start(), match.end()
+            if not match.group(0)[:1].isupper() or any(x < b and a < y for x, y in taken):
+                continue
+            persons.append(EntityMention(match.group(0), "PERSON", self.sentence_at(a), a, b))
+        return sorted(persons, key=lambda m: m.start)
+
+    def _is_person(self, mention: EntityMention) -> bool:
+        """A PERSON mention, or the surname of a person named in full in this article."""
+        return mention.label == "PERSON" or mention.text in self._surnames
+
+    def _gender_of(self, mention: EntityMention) -> str | None:
+        """'he' or 'she' when the text already tells: an earlier pronoun or a title."""
+        name = normalise_name(mention.text)
+        known = self._genders.get(name) or self._genders.get(name.split()[-1] if name else "")
+        if known:
+            return known
+        title = _TITLE_BEFORE.search(self.text, max(mention.start - 6, 0), mention.start)
+        if title:
+            return "he" if title.group(1).lower() == "mr" else "she"
+        return None
+
+    def _antecedent(self, offset: int, pronoun: str = "") -> str | None:
         """The person a he/she at `offset` refers to: the subject of a recent sentence, a recent
-        speaker, else the last person named (outside quotes)."""
+        speaker, else the last person named (outside quotes). A person the text already calls
+        by the other pronoun (or title) is passed over; of a subject and a speaker, the later one
+        wins ('X said ... . Y welcomed it. "...," he said' is Y)."""
         here = self.sentence_at(offset)
         first = max(here - 3, 0)
         window_start = self.sentences[first].start if self.sentences else 0
-        best: tuple[float, str] | None = None
-        for mention in self.mentions:
+
+        def fits(mention: EntityMention) -> bool:
+            gender = self._gender_of(mention) if pronoun in ("he", "she") else None
+            return gender is None or gender == pronoun
+
+        best: tuple[float, str, int] | None = None
+        for mention in self._persons:
             if mention.start >= offset or mention.start < window_start:
                 continue
-            if mention.label != "PERSON" or self._in_quote(mention.start):
+            if self._in_quote(mention.start) or not fits(mention):
                 continue
             sent = self.sentences[self.sentence_at(mention.start)]
             lead = self.text[sent.start : mention.start]
@@ -275,20 +322,22 @@ class QuoteExtractor:
                 score -= 1.0
             score += 0.1 * (mention.start - window_start) / max(offset - window_start, 1)
             if best is None or score > best[0]:
-                best = (score, mention.text)
+                best = (score, mention.text, mention.start)
         for at, name in reversed(self._speakers):
-            if window_start <= at < offset:
-                if best is None or best[0] < 2.5:
-                    return name
-                break
+            if not window_start <= at < offset:
+                continue
+            if (
+                pronoun in ("he", "she")
+                and self._genders.get(normalise_name(name), pronoun) != pronoun
+            ):
+                continue
+            if best is None or best[0] < 2.0 or at > best[2]:
+                return name
+            break
         if best is not None:
             return best[1]
-        for mention in reversed(self.mentions):
-            if (
-                mention.start < offset
-                and mention.label == "PERSON"
-                and not self._in_quote(mention.start)
-            ):
+        for mention in reversed(self._persons):
+            if mention.start < offset and not self._in_quote(mention.start) and fits(mention):
                 return mention.text
         return None
 
@@ -296,7 +345,13 @@ class QuoteExtractor:
         """Canonical-ish speaker: a named mention in the span, a pronoun's antecedent, else text."""
         low = speaker_text.lower()
         if low in _PERSON_PRONOUNS:
-            return self._antecedent(offset)
+            person = self._antecedent(offset, low)
+            if person and low in ("he", "she"):
+                name = normalise_name(person)
+                self._genders.setdefault(name, low)
+                if name:
+                    self._genders.setdefault(name.split()[-1], low)
+            return person
         if low in PRONOUNS:
             return None
         comma = self.text.find(", ", start, end)

@@ -2,7 +2,10 @@
 
 Decided by the role a name plays, not by a list of outlets: the subject of "reported", the
 object of "told the news agency/newspaper/broadcaster", "according to" + a media-looking name,
-"in an interview with X", "X news agency".
+"in an interview with X", "X news agency"; an agency's credit in a dateline ("LONDON (Reuters) -")
+or on a line of its own ("(AFP)"), and a byline that names an agency. An outlet never cites itself
+(its name or its initials), and a name after a preposition ("shops on Bridge Street reported")
+is not the one reporting.
 """
 
 from __future__ import annotations
@@ -48,6 +51,53 @@ _NOT_OUTLETS = re.compile(
 )
 
 
+# a capitalised word or acronym that precedes the name makes it the object of a preposition
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i)\b(?:on|in|at|near|from|along|off|outside|inside|behind|across|of|by|to|into|onto|"
+    r"around|through|toward|towards|opposite|past|beside|between|among)\s+(?:the\s+)?$"
+)
+_CREDIT_NAME = r"[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4}"
+# "PORT ALDERIC, March 2 (MPA) -" / "WASHINGTON (Reuters) —" opening a paragraph
+_DATELINE = re.compile(
+    rf"(?m)^[ \t]*[A-Z][A-Z .'’\-]{{1,40}}(?:,[^()\n]{{1,30}})?\s*\((?P<name>{_CREDIT_NAME})\)"
+    r"\s*[-—–]"
+)
+# "(MPA)" or "— Reuters" alone on a line
+_CREDIT_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:\((?P<a>{_CREDIT_NAME})\)|[—–-]+\s*(?P<b>{_CREDIT_NAME}))[ \t.]*$"
+)
+_AGENCY_BYLINE = re.compile(r"(?i)\b(?:agency|agence|press|news|newswire|wire|associated)\b")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’\-]*", name) if w[0].isupper())
+
+
+def is_own_outlet(name: str, outlet: str | None) -> bool:
+    """True when `name` is the article's own outlet, written out or by its initials."""
+    if not outlet:
+        return False
+    a, b = name.strip().lower(), outlet.strip().lower()
+    if a == b or a.removeprefix("the ") == b.removeprefix("the "):
+        return True
+    return name.isupper() and len(name) >= 2 and name == _initials(outlet)
+
+
+def credited_sources(text: str, author: str | None = None) -> list[str]:
+    """Agencies the article credits outside its sentences: dateline, credit line, byline."""
+    found: list[str] = []
+    for match in _DATELINE.finditer(text[:4000]):
+        found.append(match.group("name"))
+    for match in _CREDIT_LINE.finditer(text):
+        dashed = match.group("b") or ""  # "- Paris" could be a list item: agencies only
+        if dashed and not (re.fullmatch(r"[A-Z]{2,6}", dashed) or _MEDIA.search(dashed)):
+            continue
+        found.append(match.group("a") or dashed)
+    if author and _AGENCY_BYLINE.search(author) and len(author.split()) <= 6:
+        found.append(author.strip())
+    return [name for name in dict.fromkeys(found) if name]
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"^(?i:the)\s+", "", name.strip())
     name = re.sub(r"['’]s?$", "", name)
@@ -66,11 +116,22 @@ def _looks_like_outlet(name: str, context: str, labels: dict[str, str]) -> bool:
 
 
 def cited_sources(
-    sentences: Sequence[Sentence], mentions: Sequence[EntityMention], quotes: Sequence[Quote]
+    sentences: Sequence[Sentence],
+    mentions: Sequence[EntityMention],
+    quotes: Sequence[Quote],
+    text: str | None = None,
+    author: str | None = None,
+    outlet: str | None = None,
 ) -> list[str]:
-    """Outlet names cited in the article, in first-cited order, without duplicates."""
+    """Outlet names cited in the article, in first-cited order, without duplicates.
+
+    With `text` (and `author`), credits outside the sentences count too; with `outlet`, the
+    article's own outlet is left out.
+    """
     labels = {m.text: m.label for m in mentions}
     found: list[str] = []
+    if text is not None:
+        found.extend(credited_sources(text, author))
     for sent in sentences:
         for i, pattern in enumerate(_PATTERNS):
             for match in pattern.finditer(sent.text):
@@ -78,6 +139,8 @@ def cited_sources(
                 if not name or _NOT_OUTLETS.match(name) or len(name) < 2:
                     continue
                 context = sent.text[max(0, match.start() - 40) : match.end() + 10]
+                if _PREPOSITION_BEFORE.search(sent.text, 0, match.start("name")):
+                    continue
                 # the first three patterns name the outlet by its role; the rest need evidence
                 if name in found or labels.get(name) in ("PERSON", "NORP"):
                     continue
@@ -91,7 +154,12 @@ def cited_sources(
             name = _clean(spk)
             if name not in found:
                 found.append(name)
-    return found
+    spelled = {_initials(name) for name in found if " " in name}
+    return [
+        name
+        for name in found
+        if not is_own_outlet(name, outlet) and not (name.isupper() and name in spelled)
+    ]
 
 
 def source_of_sentence(sentence: str, outlets: Sequence[str]) -> str | None:
