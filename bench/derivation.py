@@ -115,13 +115,13 @@ def score_flags(tally: Tally, case: dict, flags: list) -> None:
     for f in flags:
         if f.kind in ("contradiction", "numeric_conflict"):
             tally.c[f"{f.kind}_reported"] += 1
-        if f.kind == "unsupported" and roles.get(f.article) != "derived":
-            tally.c["unsupported_on_original"] += 1
+        if f.kind in ("unsupported", "altered") and roles.get(f.article) != "derived":
+            tally.c[f"{f.kind}_on_original"] += 1
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="test", choices=["dev", "test", "dev2"])
+    parser.add_argument("--split", default="test", choices=["dev", "test", "dev2", "dev3"])
     parser.add_argument("--lexical", action="store_true", help="no neural models at all")
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
@@ -178,7 +178,8 @@ def main() -> None:
             f"| {machine} | {data} | {name} | {p:.3f} / {r:.3f} / {f:.3f} | {acc:.3f} ({timed:.3f} / {untimed:.3f}) | {flags} | {speed} |"
         )
     print(
-        f"\nunsupported flags on original/independent articles: {ours.c['unsupported_on_original']}; "
+        f"\nunsupported / altered flags on original/independent articles: "
+        f"{ours.c['unsupported_on_original']} / {ours.c['altered_on_original']}; "
         f"contradiction flags: {ours.c['contradiction_reported']}, numeric_conflict flags: "
         f"{ours.c['numeric_conflict_reported']} (between independent reports; unlabelled)"
     )

@@ -413,10 +413,18 @@ def derive(source: Doc, kind: str, donors: list[Doc], rng: random.Random, tag: s
     return sentences, flags
 
 
-def build_cases(split: str, seed: int = SEED) -> list[Case]:
+def build_cases(
+    split: str,
+    seed: int = SEED,
+    n_stories: int = 0,
+    chain_share: float = 0.3,
+    ecb_only: bool = False,
+) -> list[Case]:
     rng = random.Random(seed + (0 if split == "dev" else 1))
     if split == "dev":
-        docs = ecb_docs([t for t in range(1, 36)]) + polnear_docs(["train", "dev"])
+        docs = ecb_docs([t for t in range(1, 36)])
+        if not ecb_only:
+            docs += polnear_docs(["train", "dev"])
     else:
         docs = ecb_docs(list(TEST_TOPICS)) + polnear_docs(["test"])
     docs = [d for d in docs if len(d.sentences) >= 6]
@@ -428,7 +436,8 @@ def build_cases(split: str, seed: int = SEED) -> list[Case]:
     sources = [d for d in docs if len(groups[d.group]) >= 2]
     rng.shuffle(sources)
     kinds = ["verbatim", "syndication", "paraphrase", "paraphrase"]
-    for n, source in enumerate(sources[: 80 if split == "dev" else 120]):
+    n_stories = n_stories or (80 if split == "dev" else 120)
+    for n, source in enumerate(sources[:n_stories]):
         donors = [d for d in docs if d.group != source.group]
         donors = rng.sample(donors, min(8, len(donors)))
         kind = kinds[n % len(kinds)]
@@ -457,7 +466,7 @@ def build_cases(split: str, seed: int = SEED) -> list[Case]:
         )
         all_flags = [{"article": f"{n}-d1", **f} for f in flags]
         transitive: list[list[str]] = []
-        if rng.random() < 0.3:  # a copy of the copy
+        if rng.random() < chain_share:  # a copy of the copy
             mid = Doc(f"{n}-d1", " ".join(sentences), sentences, source.group)
             kind2 = rng.choice(["verbatim", "syndication", "paraphrase"])
             s2, f2 = derive(mid, kind2, donors, rng, "d2")
@@ -503,9 +512,15 @@ def build_cases(split: str, seed: int = SEED) -> list[Case]:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    for split in ("dev", "test", "dev2"):
-        # dev2: the dev articles drawn again with another seed, a sample never tuned on
-        cases = build_cases("dev", SEED + 100) if split == "dev2" else build_cases(split)
+    for split in ("dev", "test", "dev2", "dev3"):
+        # dev2: the dev articles drawn again with another seed, a sample never tuned on;
+        # dev3: dev ECB+ topics only (wire-heavy sub-topics), more stories, more copies of copies
+        if split == "dev2":
+            cases = build_cases("dev", SEED + 100)
+        elif split == "dev3":
+            cases = build_cases("dev", SEED + 200, n_stories=200, chain_share=0.5, ecb_only=True)
+        else:
+            cases = build_cases(split)
         for case in cases:
             case.split = split
             case.id = case.id.replace("dev-", f"{split}-", 1)

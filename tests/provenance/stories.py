@@ -96,3 +96,19 @@ TRAINS_B = """Commuters in the north faced a miserable start to the week after f
 Some 2,100 passenger trains were cancelled on Monday as the operator struggled to move crews and rolling stock.
 
 At Brenwick station, travellers queued for buses that the operator hired to fill the gaps."""
+
+# a local feature: the district's own reporting, with three of the wire's paragraphs quoted in it
+FEATURE = (
+    "\n\n".join([INDEPENDENT, *WIRE.split("\n\n")[1:7]])
+    + """
+
+Lowmarsh's harbour pilots, who guide the grain carriers in, said they had not been told when the eastern quay would reopen.
+
+The bakery owner Petra Vang said her morning trade had halved because customers stayed at home.
+
+A meeting for residents will be held at the community hall on Friday evening, the district council said.
+
+Councillor Aurel Deane said he would ask the port to pay for the cleaning of school windows.
+
+Local swimmers were told to avoid the beach below the docks until the water had been tested."""
+)

@@ -42,6 +42,8 @@ def _cites(citing: Article, cited: Article) -> bool:
     return any(outlet == c.lower() or outlet in c.lower() for c in citing.cited_sources)
 
 
+# a copy cut from the bottom has at most this many sentences after its last restated one
+TRIMMED_TAIL = 1
 # a run of this many unaligned sentences is a cut, and an alignment after it is a stray match
 LONG_GAP = 3
 
@@ -71,8 +73,10 @@ def _edit_evidence(evidence: PairEvidence) -> tuple[int, int]:
     """
     a_inside, a_tail = _unmatched(set(evidence.aligned_a), evidence.n_a)
     b_inside, b_tail = _unmatched(set(evidence.aligned_b), evidence.n_b)
-    b_derived = b_inside + (2 if a_tail >= 2 and b_tail < a_tail else 0)
-    a_derived = a_inside + (2 if b_tail >= 2 and a_tail < b_tail else 0)
+    # a copy cut from the bottom ends where its restating ends; when both go on past the
+    # shared stretch, each has its own ending and neither was cut
+    b_derived = b_inside + (2 if a_tail >= 2 and b_tail <= TRIMMED_TAIL else 0)
+    a_derived = a_inside + (2 if b_tail >= 2 and a_tail <= TRIMMED_TAIL else 0)
     return b_derived, a_derived
 
 

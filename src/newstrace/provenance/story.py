@@ -18,6 +18,10 @@ MIN_ARTICLE_OVERLAP = 0.08
 # below this derivation score an added sentence may be the writer's own reporting: only
 # changed facts are flagged, not additions
 CONFIDENT_DERIVATION = 0.55
+# an article less than this share of whose sentences restate its sources is mostly its own
+# reporting that shares some passages (two reports of one event, or a piece quoting the
+# wire): what it says beyond them is not "unsupported"
+MIN_RESTATED_SHARE = 0.5
 
 
 def _article_overlap(a: PreparedArticle, b: PreparedArticle) -> float:
@@ -49,6 +53,7 @@ def analyze_story(
 
     derivations: list[Derivation] = []
     closeness: dict[tuple[str, str], float] = {}  # share of the derived restated x similarity
+    restated: dict[tuple[str, str], frozenset[int]] = {}  # derived sentences the source restates
     independent: list[PairEvidence] = []
     all_pairs: list[SentencePair] = []
     for x in range(len(ids)):
@@ -74,6 +79,7 @@ def analyze_story(
             closeness[(direction.source, direction.derived)] = (
                 evidence.covered_b * evidence.mean_similarity
             )
+            restated[(direction.source, direction.derived)] = evidence.aligned_b
             derivations.append(
                 Derivation(
                     source=direction.source,
@@ -103,6 +109,7 @@ def analyze_story(
         confident = (
             max((d.score for d in derivations if d.derived == derived_id), default=0.0)
             >= CONFIDENT_DERIVATION
+            and _restated_share(prepared[derived_id], source_ids, restated) >= MIN_RESTATED_SHARE
         )
         found = derived_flags(
             prepared[derived_id], [prepared[s] for s in source_ids], earlier, checker
@@ -129,6 +136,18 @@ def analyze_story(
         claims=claims,
         entities=list(entities),
     )
+
+
+def _restated_share(
+    derived: PreparedArticle,
+    source_ids: list[str],
+    restated: dict[tuple[str, str], frozenset[int]],
+) -> float:
+    """Share of the derived article's sentences that restate one of its sources."""
+    found: set[int] = set()
+    for source_id in source_ids:
+        found |= restated.get((source_id, derived.article.id), frozenset())
+    return len(found) / max(1, len(derived.texts))
 
 
 def _sentence_of(article: PreparedArticle, position: int) -> int:
