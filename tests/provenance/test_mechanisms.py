@@ -46,3 +46,45 @@ def test_both_articles_going_on_past_the_shared_stretch_is_no_sign_of_a_cut(
     assert [(d.source, d.derived) for d in feature_story.derivations] == [("wire", "feature")]
     assert not feature_story.derivations[0].direction_evidence.startswith("containment")
     assert not [f for f in feature_story.flags if f.article == "wire"]
+
+
+@pytest.fixture(scope="module")
+def renamed_story(lexical_analyzer: Analyzer) -> StoryProvenance:
+    p = WIRE.split("\n\n")
+    rewrite = "\n\n".join(
+        [
+            p[0],
+            "Late Tuesday the fire broke out in a conveyor tunnel and spread to two storage silos"
+            " holding about 18,000 tonnes of wheat.",
+            *p[2:5],
+            "Britt Ekdahl met with Halloran at the terminal's gates prior to sunrise on Wednesday.",
+            *p[6:],
+            "Traders said the shipments would run late.",
+        ]
+    )
+    return run(
+        lexical_analyzer,
+        [
+            article("wire", WIRE, "2026-04-07T23:10:00Z", "Harbour Wire"),
+            article("rewrite", rewrite, "2026-04-08T09:00:00Z", "ClickNews"),
+        ],
+    )
+
+
+def test_a_capitalised_ordinary_word_is_no_invented_name(renamed_story: StoryProvenance) -> None:
+    # 'Late Tuesday' moved to the front reads as a name; the rewrite writes 'late' elsewhere
+    assert not [f for f in renamed_story.flags if f.text.startswith("Late Tuesday")]
+
+
+def test_a_name_put_in_place_of_the_source_s_is_altered(renamed_story: StoryProvenance) -> None:
+    flag = next(f for f in renamed_story.flags if f.text.startswith("Britt Ekdahl"))
+    assert flag.kind == "altered"
+    assert flag.reason == "name Solberg -> Britt Ekdahl"
+    assert [e.text for e in flag.evidence] == [
+        "Solberg briefed Halloran at the terminal gates before dawn on Wednesday."
+    ]
+
+
+def test_a_sentence_of_its_own_is_still_unsupported(renamed_story: StoryProvenance) -> None:
+    kinds = [(f.kind, f.text) for f in renamed_story.flags if f.text.startswith("Traders said")]
+    assert kinds == [("unsupported", "Traders said the shipments would run late.")]

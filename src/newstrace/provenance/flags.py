@@ -18,8 +18,15 @@ from newstrace.align.lexical import (
     tokens,
 )
 from newstrace.align.sentences import PreparedArticle, dice
-from newstrace.align.support import SourceIndex, SupportChecker
+from newstrace.align.support import SourceIndex, SupportCheck, SupportChecker
 from newstrace.model import Evidence, Flag, FlagKind, Quantity, SentencePair
+from newstrace.provenance.names import (
+    decapitalised,
+    is_pseudo_name,
+    novel_name,
+    ordinary_words,
+    replaced_name,
+)
 
 # a sentence shorter than this (content words) is a byline or boilerplate, not a claim
 MIN_CLAIM_WORDS = 4
@@ -65,35 +72,36 @@ def derived_flags(
     combined = CombinedSources(sources)
     singles = [CombinedSources([s]) for s in sources] if len(sources) > 1 else [combined]
     others = CombinedSources(earlier) if earlier else None
+    ordinary = ordinary_words([derived.article.text, *(s.article.text for s in sources)])
+    source_words = frozenset(w for s in sources for t in s.texts for w in tokens(t))
     flags: list[Flag] = []
     for i, text in enumerate(derived.texts):
         if len(derived.feats[i].words) < MIN_CLAIM_WORDS:
             continue
         vector = _claim_vector(derived, i)
         speaker = derived.speakers[i]
-        verdicts = [
-            (
-                single,
-                checker.check_index(single.index, text, claim_speaker=speaker, claim_vector=vector),
+        found = _verdict(text, singles, combined, checker, speaker, vector)
+        name = novel_name(found[1].reason) if found else None
+        if found and name and is_pseudo_name(name, ordinary, source_words):
+            # a capitalised ordinary word is no new name: check the sentence without it
+            found = _verdict(
+                decapitalised(text, ordinary), singles, combined, checker, speaker, vector
             )
-            for single in singles
-        ]
-        if any(v.label == "supported" for _, v in verdicts):
+            name = novel_name(found[1].reason) if found else None
+        if found is None:
             continue
-        altered = [(c, v) for c, v in verdicts if v.label == "altered"]
-        owner, verdict = max(altered or verdicts, key=lambda cv: (cv[1].coverage, cv[1].score))
-        if verdict.label == "unsupported" and len(singles) > 1:
-            joint = checker.check_index(
-                combined.index, text, claim_speaker=speaker, claim_vector=vector
-            )
-            if joint.label == "supported":
-                continue
+        owner, verdict = found
+        label, reason = verdict.label, verdict.reason
+        if name and verdict.evidence is not None:
+            replaced = replaced_name(text, verdict.evidence, name, ordinary)
+            if replaced:
+                label, reason = "altered", replaced
         evidence = []
         if verdict.evidence is not None and verdict.evidence_index >= 0:
             evidence.append(Evidence(owner.owners[verdict.evidence_index], verdict.evidence))
         if not evidence:
             evidence.extend(_nearest_source_sentences(derived, i, combined))
-        if verdict.label == "unsupported" and others is not None:
+        if label == "unsupported" and others is not None:
             elsewhere = checker.check_index(
                 others.index, text, claim_speaker=speaker, claim_vector=vector
             )
@@ -102,15 +110,45 @@ def derived_flags(
         flags.append(
             Flag(
                 article=derived.article.id,
-                kind="altered" if verdict.label == "altered" else "unsupported",
+                kind="altered" if label == "altered" else "unsupported",
                 text=text,
                 evidence=evidence,
                 score=round(1.0 - verdict.score, 4),
                 sentence=_sentence_index(derived, i),
-                reason=verdict.reason,
+                reason=reason,
             )
         )
     return flags
+
+
+def _verdict(
+    text: str,
+    singles: Sequence[CombinedSources],
+    combined: CombinedSources,
+    checker: SupportChecker,
+    speaker: str | None,
+    vector: np.ndarray | None,
+) -> tuple[CombinedSources, SupportCheck] | None:
+    """The verdict of the source that best explains the sentence; None when one supports it
+    (or all of them together do)."""
+    verdicts = [
+        (
+            single,
+            checker.check_index(single.index, text, claim_speaker=speaker, claim_vector=vector),
+        )
+        for single in singles
+    ]
+    if any(v.label == "supported" for _, v in verdicts):
+        return None
+    altered = [(c, v) for c, v in verdicts if v.label == "altered"]
+    owner, verdict = max(altered or verdicts, key=lambda cv: (cv[1].coverage, cv[1].score))
+    if verdict.label == "unsupported" and len(singles) > 1:
+        joint = checker.check_index(
+            combined.index, text, claim_speaker=speaker, claim_vector=vector
+        )
+        if joint.label == "supported":
+            return None
+    return owner, verdict
 
 
 def _nearest_source_sentences(
