@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newstrace.analyze import Analyzer, resolve_entities  # noqa: E402
+from newstrace.analyze.quotes import find_quote_spans  # noqa: E402
 from newstrace.analyze.resolve import normalise_name  # noqa: E402
 from newstrace.model import Article, Quote  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
@@ -48,6 +49,7 @@ class Predicted:
     content: tuple[int, int]
     speaker: str | None
     speaker_text: str | None
+    group: int = -1  # pieces of one joined quote ('"A," he said. "B."') share a group
 
 
 def read_gold(ann: Path) -> list[Attribution]:
@@ -140,12 +142,39 @@ def baseline(article: Article) -> list[Predicted]:
     return out
 
 
+def pieces(
+    text: str, quote: Quote, start: int, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """The quoted passages a direct quote was joined from ('"A," he said. "B."' -> A, B)."""
+    out: list[tuple[int, int]] = []
+    rest = quote.text
+    for a, b, piece in spans:
+        if b <= start:
+            continue
+        words = piece.strip()
+        if rest.startswith(words) or rest.startswith(re.sub(r",$", ".", words)):
+            out.append((a, b))
+            rest = rest[len(words) :].lstrip()
+            if not rest:
+                return out
+        elif out or a > start + 400:
+            break
+    return []
+
+
 def ours(article: Article) -> list[Predicted]:
+    """Our quotes as spans; a joined direct quote counts as its pieces (PolNeAR marks each)."""
     out = []
-    for q in article.quotes:
-        span = locate(article.text, q, article.sentences[q.sentence].start)
+    spans = [(s.start, s.end, s.text) for s in find_quote_spans(article.text)]
+    for n, q in enumerate(article.quotes):
+        start = article.sentences[q.sentence].start
+        parts = pieces(article.text, q, start, spans) if q.kind == "direct" else []
+        if len(parts) > 1:
+            out.extend(Predicted(part, q.speaker, q.speaker_text, n) for part in parts)
+            continue
+        span = locate(article.text, q, start)
         if span:
-            out.append(Predicted(span, q.speaker, q.speaker_text))
+            out.append(Predicted(span, q.speaker, q.speaker_text, n))
     return out
 
 
@@ -171,7 +200,16 @@ def score(items: list[tuple[Article, list[Attribution]]], system: str) -> dict[s
         pred = baseline(article) if system == "baseline" else ours(article)
         pairs = match(gold, pred)
         tp += len(pairs)
-        fp += len(pred) - len(pairs)
+        # a piece of a joined quote whose gold attribution already matched a sibling piece
+        matched = {id(p) for _, p in pairs}
+        covered = sum(
+            1
+            for p in pred
+            if id(p) not in matched
+            and p.group >= 0
+            and any(q.group == p.group and overlap(p.content, g.content) for g, q in pairs)
+        )
+        fp += len(pred) - len(pairs) - covered
         fn += len(gold) - len(pairs)
         right += sum(speaker_correct(p, g, article.text) for g, p in pairs)
     p = tp / (tp + fp) if tp + fp else 0.0

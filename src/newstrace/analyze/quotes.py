@@ -24,7 +24,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _CUE = SPEECH_CUE
 _AUX = r"(?:(?:has|have|had|also|later|then|again|once|would|will|could|did|does|do|"
 _AUX += r"publicly|privately|repeatedly|recently|previously|often|never|always|just|not|n't|"
-_AUX += r"quickly|flatly|angrily|bluntly|simply|reportedly|still|even)\s+)*"
+_AUX += r"quickly|flatly|angrily|bluntly|simply|reportedly|still|even|been(?=\s+\w+ing\b))\s+)*"
 
 # quotation pairs; single quotes need a word boundary outside so apostrophes do not pair
 _QUOTE_PATTERNS = [
@@ -75,10 +75,17 @@ _INDIRECT_LEAD = re.compile(
 _INDIRECT_THAT = re.compile(
     rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{THAT_CUE})\s+that\s+(?P<content>.{{8,}})$", re.IGNORECASE
 )
+# after a trailing "..., X said": only circumstances ("on Monday", "in a statement"), no clause
+_TRAIL_TAIL = (
+    r"(?:[\s,]+(?:(?:on|in|at|during|after|before|last|this|from|to|of|with|for|by|according|"
+    r"adding|while|when|as|yesterday|today|tonight|earlier|later|late|early|recently|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,]{0,80}|[^,\s]+(?:\s+[^,\s]+)?))?"
+)
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{_CUE})\s+(?P<spk1>[^,]{{2,140}}?)|"
     rf"(?P<spk2>[^,]{{2,120}}?)\s+{_AUX}(?P<cue2>{_CUE}))"
-    r"(?:[\s,]+[^,]{0,80})?[.!?]?[\"”’]?$"
+    rf"{_TRAIL_TAIL}[.!?]?[\"”’]?$",
+    re.IGNORECASE,
 )
 _CLAUSE_CUT = re.compile(
     r"(?i)^.*(?:[;:]|\s[-—–]+\s|\)\s*[-—–]|\b(?:that|because|but|while|when|although|though|since|"
@@ -102,6 +109,13 @@ _DESCRIPTION_HEAD = re.compile(
     r"family|mother|father|wife|husband|son|daughter|neighbou?rs?|advis[eo]rs?|commentators?|"
     r"media|researchers?|institute|foundation|pundits?|strategists?|economists?|insiders?|"
     r"consultants?|allies|ally|rivals?|opponents?|backers|donors?|partners?|child|children)\b"
+)
+# plural nouns for kinds of people: environmentalists, researchers, voters, Democrats, critics
+_PEOPLE_NOUN = re.compile(r"(?:ists|ers|ors|ans|ents|ants|ats|ics|ives|ees)$")
+# the same subject goes on: "..., adding that", "... and asserted that", "..., saying"
+_SAME_SPEAKER_CUE = re.compile(
+    rf"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:also\s+|then\s+|later\s+)?"
+    rf"(?P<cue>(?:{_CUE}))\b(?!\s+(?:by|to\s+be)\b)"
 )
 _CUE_IN_HEAD = re.compile(rf"\s{_AUX}(?P<cue>{_CUE})\b")
 _TOLD_OBJECT = re.compile(r"^(?P<obj>.{1,60}?)\s+that\s+(?P<rest>.{8,})$")
@@ -233,7 +247,7 @@ def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         return True
     if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and len(words) <= 4):
         return True
-    return bool(_DESCRIPTION_HEAD.search(spk))
+    return bool(_DESCRIPTION_HEAD.search(spk) or _PEOPLE_NOUN.search(lowered[-1]))
 
 
 class QuoteExtractor:
@@ -532,13 +546,43 @@ class QuoteExtractor:
             if found is not None:
                 quotes.append(found)
                 self._remember(found.speaker, sent.start)
-                second = self._second_clause(sent, found)
-                if second is not None:
-                    quotes.append(second)
+                for _ in range(3):  # 'X said A, adding that B, but Y argued C'
+                    found = self._next_clause(sent, found)
+                    if found is None:
+                        break
+                    quotes.append(found)
         return quotes
 
-    def _second_clause(self, sent: Sentence, first: Quote) -> Quote | None:
-        """'X said A, but Y argued B': a second attribution inside the first one's content."""
+    def _next_clause(self, sent: Sentence, first: Quote) -> Quote | None:
+        """A second attribution inside the first one's content, the earlier of: the same speaker
+        going on ('X accused A and asserted that B', 'X said A, adding that B') or another
+        speaker after a conjunction ('X said A, but Y argued B'). `first` is cut before it."""
+        options = [found for found in (self._same_speaker(sent, first), self._second(sent, first))]
+        found = min((f for f in options if f is not None), key=lambda f: f[0], default=None)
+        if found is None:
+            return None
+        first.text = first.text[: found[0]].rstrip(" ,;")
+        return found[1]
+
+    def _same_speaker(self, sent: Sentence, first: Quote) -> tuple[int, Quote] | None:
+        for cue in _SAME_SPEAKER_CUE.finditer(first.text):
+            if cue.start() < 8:
+                continue
+            content = re.match(r"\s*,?\s*(?:that\s+)?(?P<c>.{8,})$", first.text[cue.end() :])
+            if content is None or len(content.group("c").split()) < 3:
+                continue
+            quote = Quote(
+                text=content.group("c").strip(' ,."“”'),
+                speaker=first.speaker,
+                sentence=sent.index,
+                kind="indirect",
+                cue=cue.group("cue").lower(),
+                speaker_text=first.speaker_text,
+            )
+            return cue.start(), quote
+        return None
+
+    def _second(self, sent: Sentence, first: Quote) -> tuple[int, Quote] | None:
         for join in _SECOND_CLAUSE.finditer(first.text):
             rest = first.text[join.end() :]
             cue = _CUE_IN_HEAD.search(rest)
@@ -551,8 +595,7 @@ class QuoteExtractor:
             shifted = Sentence(sent.index, rest, sent.start + at, sent.end, sent.paragraph)
             second = self._lead(shifted, rest[: cue.start()], cue.group("cue"), content.group("c"))
             if second is not None:
-                first.text = first.text[: join.start()].rstrip(" ,;")
-                return second
+                return join.start(), second
         return None
 
     def _indirect_in(self, sent: Sentence) -> Quote | None:
