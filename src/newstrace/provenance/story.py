@@ -79,7 +79,9 @@ def analyze_story(
             closeness[(direction.source, direction.derived)] = (
                 evidence.covered_b * evidence.mean_similarity
             )
-            restated[(direction.source, direction.derived)] = evidence.aligned_b
+            restated[(direction.source, direction.derived)] = evidence.aligned_b | {
+                p.derived_sentence for p in pairs
+            }
             derivations.append(
                 Derivation(
                     source=direction.source,
