@@ -143,6 +143,20 @@ class Story:
 
 
 @dataclass
+class StoryStats:
+    """A story's line in a list, counted by the store without loading its articles."""
+
+    id: str
+    title: str
+    articles: int
+    outlets: int
+    first_seen: str | None
+    last_seen: str | None
+    flags: int = 0
+    derivations: int = 0
+
+
+@dataclass
 class Assignment:
     """Where clustering put one article."""
 

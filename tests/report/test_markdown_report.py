@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newstrace.report.markdown import render_story_markdown
-from tests.web.sample_story import STORY_ID, sample_store
+from tests.web.sample_story import STORY_ID, sample_articles, sample_store
 
 
 def test_markdown_report_reads_as_a_dossier() -> None:
@@ -32,8 +32,8 @@ def test_markdown_diff_rows_bold_what_changed() -> None:
 
 
 def test_pipes_in_text_do_not_break_tables() -> None:
-    store = sample_store()
-    [article] = [a for a in store.articles(["mpa-wire"])]
+    articles = sample_articles()
+    [article] = [a for a in articles if a.id == "mpa-wire"]
     article.outlet = "Meridian | Press"
-    text = render_story_markdown(store, STORY_ID)
+    text = render_story_markdown(sample_store(articles=articles), STORY_ID)
     assert "Meridian \\| Press" in text

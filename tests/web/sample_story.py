@@ -1,14 +1,13 @@
 """A small real-looking story written into a store, for the report and web tests.
 
 A wire report, a verbatim syndicated copy, and a rewrite that rewords sentences, inflates a figure
-and adds a quote no source contains. `MemoryStore` implements the Store protocol in memory so these
-tests run without the SQLite backend; the demo-corpus tests use the real store and pipeline.
+and adds a quote no source contains, written into an in-memory SQLite store (the real backend);
+the demo-corpus tests run the real pipeline as well.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
 from newstrace.model import (
     Article,
@@ -27,6 +26,7 @@ from newstrace.model import (
     Story,
     StoryProvenance,
 )
+from newstrace.store import SQLiteStore
 
 STORY_ID = "s-rail-strike"
 
@@ -238,103 +238,16 @@ def sample_provenance() -> StoryProvenance:
     )
 
 
-class MemoryStore:
-    """The Store protocol in memory (tests only)."""
-
-    def __init__(self) -> None:
-        self._articles: dict[str, Article] = {}
-        self._stories: dict[str, Story] = {}
-        self._assignments: list[Assignment] = []
-        self._provenance: dict[str, StoryProvenance] = {}
-        self._state: dict[tuple[str, str], bytes] = {}
-
-    def add_article(self, article: Article) -> bool:
-        if article.id in self._articles or self.has_hash(article.hash):
-            return False
-        self._articles[article.id] = article
-        return True
-
-    def has_hash(self, content_hash: str) -> bool:
-        return any(a.hash == content_hash for a in self._articles.values())
-
-    def get_article(self, article_id: str, with_analysis: bool = True) -> Article | None:
-        return self._articles.get(article_id)
-
-    def articles(
-        self, ids: Iterable[str] | None = None, with_analysis: bool = True
-    ) -> Iterator[Article]:
-        wanted = None if ids is None else set(ids)
-        return iter([a for a in self._articles.values() if wanted is None or a.id in wanted])
-
-    def article_count(self) -> int:
-        return len(self._articles)
-
-    def unanalyzed_ids(self) -> list[str]:
-        return [a.id for a in self._articles.values() if not a.analyzed]
-
-    def unassigned_ids(self) -> list[str]:
-        done = {x.article for x in self._assignments}
-        return [a.id for a in self._articles.values() if a.id not in done]
-
-    def save_analysis(self, article: Article) -> None:
-        self._articles[article.id] = article
-
-    def save_assignment(self, assignment: Assignment) -> None:
-        self._assignments.append(assignment)
-
-    def assignments(self) -> list[Assignment]:
-        return list(self._assignments)
-
-    def save_stories(self, stories: list[Story]) -> None:
-        for story in stories:
-            self._stories[story.id] = story
-
-    def stories(self) -> list[Story]:
-        return list(self._stories.values())
-
-    def get_story(self, story_id: str) -> Story | None:
-        return self._stories.get(story_id)
-
-    def get_event(self, event_id: str) -> Event | None:
-        return next((e for s in self._stories.values() for e in s.events if e.id == event_id), None)
-
-    def put_state(self, namespace: str, key: str, value: bytes) -> None:
-        self._state[(namespace, key)] = value
-
-    def get_state(self, namespace: str, key: str) -> bytes | None:
-        return self._state.get((namespace, key))
-
-    def iter_state(self, namespace: str) -> Iterator[tuple[str, bytes]]:
-        return iter([(k, v) for (ns, k), v in self._state.items() if ns == namespace])
-
-    def delete_state(self, namespace: str, key: str) -> None:
-        self._state.pop((namespace, key), None)
-
-    def save_provenance(self, result: StoryProvenance) -> None:
-        self._provenance[result.story] = result
-
-    def get_provenance(self, story_id: str) -> StoryProvenance | None:
-        return self._provenance.get(story_id)
-
-    def search(self, query: str, limit: int = 50) -> list[str]:
-        """Every word must occur; a stray double quote is a syntax error, as in FTS5."""
-        if query.count('"') % 2:
-            raise ValueError(f"fts5: syntax error near {query!r}")
-        words = [w.lower() for w in re.findall(r"\w+", query)]
-        hits = [a.id for a in self._articles.values() if all(w in a.text.lower() for w in words)]
-        return hits[:limit]
-
-    def close(self) -> None:
-        pass
-
-
-def sample_store() -> MemoryStore:
-    store = MemoryStore()
-    articles = sample_articles()
+def sample_store(path: str = ":memory:", articles: list[Article] | None = None) -> SQLiteStore:
+    """The sample story in a SQLite store (in memory unless a file is named)."""
+    store = SQLiteStore(path)
+    articles = sample_articles() if articles is None else articles
     for article in articles:
         store.add_article(article)
     ids = [a.id for a in articles]
     event = Event("e-strike-day-1", "Engineers walk out on Monday", ids)
+    for article_id in ids:
+        store.save_assignment(Assignment(article_id, event.id, STORY_ID))
     store.save_stories([Story(STORY_ID, "Rail engineers strike across Verenia", ids, [event])])
     store.save_provenance(sample_provenance())
     return store

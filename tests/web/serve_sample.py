@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import uvicorn
 
+from newstrace.store import SQLiteStore
 from newstrace.web import create_app
 from tests.web.sample_story import sample_store
 
 if __name__ == "__main__":
-    store = sample_store()
-    uvicorn.run(
-        create_app(lambda: store), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning"
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "sample.db")
+        sample_store(db).close()
+        uvicorn.run(
+            create_app(lambda: SQLiteStore(db)),
+            host="127.0.0.1",
+            port=int(sys.argv[1]),
+            log_level="warning",
+        )

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from newstrace.model import Article, Assignment, Event, Story, StoryProvenance
+from newstrace.model import Article, Assignment, Event, Story, StoryProvenance, StoryStats
 
 
 class Store(Protocol):
@@ -64,6 +64,15 @@ class Store(Protocol):
     def stories(self) -> list[Story]: ...
 
     def get_story(self, story_id: str) -> Story | None: ...
+
+    def story_stats(self, limit: int | None = None, offset: int = 0) -> list[StoryStats]:
+        """Stories with articles, most recently active first, counted in the database (a
+        story list stays fast however large the corpus)."""
+        ...
+
+    def story_count(self) -> int:
+        """How many stories have articles."""
+        ...
 
     def get_event(self, event_id: str) -> Event | None: ...
 

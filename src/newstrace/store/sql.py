@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from newstrace.model import Article, Assignment, Event, Story, StoryProvenance
+from newstrace.model import Article, Assignment, Event, Story, StoryProvenance, StoryStats
 from newstrace.store import codec
 
 _PAGE = 200
@@ -230,6 +230,53 @@ class SqlStore(ABC):
         if not rows:
             return None
         return self._story(rows[0], self._events_by_story(story_id).get(story_id, []))
+
+    def story_stats(self, limit: int | None = None, offset: int = 0) -> list[StoryStats]:
+        page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        rows = self._query(
+            "SELECT s.id, s.title, COUNT(a.id), COUNT(DISTINCT a.outlet), MIN(a.published),"
+            " MAX(a.published) FROM stories s"
+            " JOIN assignments g ON g.story_id = s.id JOIN articles a ON a.id = g.article_id"
+            " GROUP BY s.id, s.title"
+            " ORDER BY (MAX(a.published) IS NULL), MAX(a.published) DESC, COUNT(a.id) DESC, s.id"
+            + page
+        )
+        ids = [r[0] for r in rows]
+        flags, derivations = self._counts("prov_flags", ids), self._counts("prov_derivations", ids)
+        return [
+            StoryStats(
+                id=r[0],
+                title=r[1],
+                articles=int(r[2]),
+                outlets=int(r[3]),
+                first_seen=r[4],
+                last_seen=r[5],
+                flags=flags.get(r[0], 0),
+                derivations=derivations.get(r[0], 0),
+            )
+            for r in rows
+        ]
+
+    def _counts(self, table: str, story_ids: list[str]) -> dict[str, int]:
+        """Distinct rows per story of a provenance table (a flag raised twice counts once)."""
+        columns = "story, article, kind, sentence, reason, text" if table == "prov_flags" else "*"
+        counts: dict[str, int] = {}
+        for start in range(0, len(story_ids), _ID_CHUNK):
+            chunk = story_ids[start : start + _ID_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._query(
+                f"SELECT story, COUNT(*) FROM (SELECT DISTINCT {columns} FROM {table}"
+                f" WHERE story IN ({marks})) t GROUP BY story",
+                chunk,
+            )
+            counts.update({r[0]: int(r[1]) for r in rows})
+        return counts
+
+    def story_count(self) -> int:
+        rows = self._query(
+            "SELECT COUNT(DISTINCT s.id) FROM stories s JOIN assignments g ON g.story_id = s.id"
+        )
+        return int(rows[0][0])
 
     def get_event(self, event_id: str) -> Event | None:
         rows = self._query(

@@ -55,6 +55,7 @@ CONTENT_POLICY = (
 StoryId = Annotated[str, PathParam(min_length=1, max_length=MAX_ID)]
 ArticleId = Annotated[str, Query(min_length=1, max_length=MAX_ID)]
 SearchQuery = Annotated[str, Query(min_length=1, max_length=MAX_SEARCH)]
+PAGE_SIZE = 50  # stories per page of the story list
 
 
 @dataclass
@@ -193,10 +194,16 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
 
     # --- HTML pages --------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page() -> HTMLResponse:
+    def stories_page(
+        page_number: Annotated[int, Query(alias="page", ge=1, le=1_000_000)] = 1,
+    ) -> HTMLResponse:
         with store_session() as store:
-            stories = story_list_view(store)
-        return page("stories.html.j2", stories=stories, query="")
+            stories = story_list_view(store, PAGE_SIZE, (page_number - 1) * PAGE_SIZE)
+            total = store.story_count()
+        pages = max(1, -(-total // PAGE_SIZE))
+        return page(
+            "stories.html.j2", stories=stories, query="", page=page_number, pages=pages, total=total
+        )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: SearchQuery) -> HTMLResponse:
@@ -246,9 +253,12 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
 
     # --- JSON API ----------------------------------------------------------------
     @app.get("/api/stories", summary="All stories, most recently active first")
-    def api_stories() -> list[StorySummary]:
+    def api_stories(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[StorySummary]:
         with store_session() as store:
-            return story_list_view(store)
+            return story_list_view(store, limit, offset)
 
     @app.get("/api/stories/{story_id}", summary="Everything the story page shows")
     def api_story(story_id: StoryId) -> StoryView:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newstrace.model import Article, Claim, Derivation, Entity, Flag, StoryProvenance
+from newstrace.model import Article, Claim, Derivation, Entity, Flag
 from newstrace.report.views.diff import build_diff_view
 from newstrace.report.views.flags import (
     flag_on,
@@ -50,15 +50,21 @@ from newstrace.report.views.types import (
 from newstrace.store.base import Store
 
 
-def story_list_view(store: Store) -> list[StorySummary]:
-    """One summary per story, most recently active first."""
-    out: list[StorySummary] = []
-    for story in store.stories():
-        articles = {a.id: a for a in store.articles(story.articles, with_analysis=False)}
-        provenance = store.get_provenance(story.id) or StoryProvenance(story=story.id)
-        out.append(summarize(StoryData(story, articles, provenance)))
-    out.sort(key=lambda s: (s.last_seen or "", s.article_count), reverse=True)
-    return out
+def story_list_view(store: Store, limit: int | None = None, offset: int = 0) -> list[StorySummary]:
+    """One summary per story, most recently active first; a page of them with `limit`."""
+    return [
+        StorySummary(
+            id=s.id,
+            title=s.title,
+            article_count=s.articles,
+            outlet_count=s.outlets,
+            first_seen=s.first_seen,
+            last_seen=s.last_seen,
+            flag_count=s.flags,
+            derivation_count=s.derivations,
+        )
+        for s in store.story_stats(limit, offset)
+    ]
 
 
 def story_view(store: Store, story_id: str) -> StoryView:
