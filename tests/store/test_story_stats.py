@@ -47,3 +47,9 @@ def test_stories_are_counted_newest_first_and_paged(store: Store) -> None:
     assert [s.id for s in store.story_stats(limit=1, offset=1)] == ["mid"]
     assert store.story_stats(limit=5, offset=3) == []
     assert store.story_count() == 3
+
+
+def test_stories_of_articles(store: Store) -> None:
+    ids = _story(store, "harbour", 3, ["Harbour Courier", "Valley Post"])
+    store.add_article(Article("loose", "x.txt", "An article no story holds yet."))
+    assert store.stories_of([ids[1], "loose", "missing"]) == {ids[1]: ("harbour", "Story harbour")}

@@ -70,6 +70,10 @@ class Store(Protocol):
         story list stays fast however large the corpus)."""
         ...
 
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """article id -> (story id, story title) for the given articles that have a story."""
+        ...
+
     def story_count(self) -> int:
         """How many stories have articles."""
         ...

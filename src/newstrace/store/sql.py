@@ -272,6 +272,20 @@ class SqlStore(ABC):
             counts.update({r[0]: int(r[1]) for r in rows})
         return counts
 
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        ids = list(article_ids)
+        found: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[start : start + _ID_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._query(
+                "SELECT g.article_id, s.id, s.title FROM assignments g"
+                f" JOIN stories s ON s.id = g.story_id WHERE g.article_id IN ({marks})",
+                chunk,
+            )
+            found.update({r[0]: (r[1], r[2]) for r in rows})
+        return found
+
     def story_count(self) -> int:
         rows = self._query(
             "SELECT COUNT(DISTINCT s.id) FROM stories s JOIN assignments g ON g.story_id = s.id"

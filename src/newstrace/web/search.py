@@ -90,10 +90,7 @@ def search_articles(store: Store, query: str, limit: int = 50) -> SearchResult:
         except Exception as exc:
             raise SearchError(f"could not search for {query!r}: {exc}") from None
         result.interpreted_as = plain
-    story_of: dict[str, tuple[str, str]] = {}
-    for story in store.stories():
-        for aid in story.articles:
-            story_of.setdefault(aid, (story.id, story.title))
+    story_of = store.stories_of(ids)
     articles = {a.id: a for a in store.articles(ids, with_analysis=False)}
     for aid in ids:
         article = articles.get(aid)
