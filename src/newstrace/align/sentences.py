@@ -129,17 +129,28 @@ def align_articles(
             similarity = float(lexical[i, j])
         if not ok:
             continue
-        pairs.append(
-            SentencePair(
-                source=src.article.id,
-                source_sentence=j,
-                derived=der.article.id,
-                derived_sentence=i,
-                similarity=round(min(1.0, similarity), 4),
-                relation=_relation(src, j, der, i, float(lexical[i, j]), checker),
-            )
-        )
+        pairs.append(_pair(src, j, der, i, similarity, float(lexical[i, j]), checker))
     return pairs
+
+
+def _pair(
+    src: PreparedArticle,
+    j: int,
+    der: PreparedArticle,
+    i: int,
+    similarity: float,
+    lexical: float,
+    checker: SupportChecker,
+) -> SentencePair:
+    """Derived sentence i restates source sentence j: the pair, with how they relate."""
+    return SentencePair(
+        source=src.article.id,
+        source_sentence=j,
+        derived=der.article.id,
+        derived_sentence=i,
+        similarity=round(min(1.0, similarity), 4),
+        relation=_relation(src, j, der, i, lexical, checker),
+    )
 
 
 def _relation(
@@ -216,15 +227,8 @@ def fill_gaps(
         for similarity, i, j in sorted(candidates, reverse=True):
             if all((i - ci) * (j - cj) > 0 for ci, cj, _ in chosen):  # keep the order
                 chosen.append((i, j, similarity))
-        for i, j, similarity in chosen:
-            added.append(
-                SentencePair(
-                    source=src.article.id,
-                    source_sentence=j,
-                    derived=der.article.id,
-                    derived_sentence=i,
-                    similarity=round(min(1.0, similarity), 4),
-                    relation=_relation(src, j, der, i, float(lexical[i, j]), checker),
-                )
-            )
+        added += [
+            _pair(src, j, der, i, similarity, float(lexical[i, j]), checker)
+            for i, j, similarity in chosen
+        ]
     return sorted([*pairs, *added], key=lambda p: p.derived_sentence)
