@@ -119,7 +119,7 @@ _SAME_SPEAKER_CUE = re.compile(
 )
 _CUE_IN_HEAD = re.compile(rf"\s{_AUX}(?P<cue>{_CUE})\b")
 _TOLD_OBJECT = re.compile(r"^(?P<obj>.{1,60}?)\s+that\s+(?P<rest>.{8,})$")
-_SECOND_CLAUSE = re.compile(r"[,;]\s*(?:but|while|whereas|and|although|though)\s+")
+_SECOND_CLAUSE = re.compile(r"(?:[,;]|\s[—–-]+)\s*(?:but|while|whereas|and|although|though)\s+")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _NOT_SPEAKER_START = re.compile(
     r"(?i)^(?:it|this|that|there|what|which|who|when|where|how|why|to|the fact)\b"
@@ -239,9 +239,12 @@ def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         return False
     words = spk.split()
     lowered = [w.lower().strip(",") for w in words]
+    core = re.split(r"\b(?:who|which|whose|that)\b", spk.split(",")[0].lower())[0].split()
+    if any(w.endswith(("n't", "n’t")) or w == "not" for w in core):
+        return False  # a negated verb: a clause ("Trump's statement didn't clarify")
     if lowered[-1] in _DANGLING or any(w in _CLAUSE_VERBS for w in lowered[1:]):
         return False  # a clause, not a noun phrase: "He recently pitched himself to ... by"
-    if len(words) > 16:
+    if len(spk.split(",")[0].split()) > 16:  # an appositive after the name may be long
         return False
     if spk.lower() in PRONOUNS or mentions_inside:
         return True
@@ -266,6 +269,7 @@ class QuoteExtractor:
             m.text.split()[-1] for m in self.mentions if m.label == "PERSON" and " " in m.text
         }
         self._persons = self._person_mentions()
+        self.extra: list[Quote] = []  # indirect words found while reading direct quotes
 
     def sentence_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self._starts, offset) - 1, 0)
@@ -439,7 +443,35 @@ class QuoteExtractor:
                 )
             )
             quote_ends.append(span.end)
+            if found is not None:
+                going_on = self._going_on(span, sentence, speaker, speaker_text)
+                if going_on is not None:
+                    self.extra.append(going_on)
         return quotes
+
+    def _going_on(
+        self, span: _Span, sentence: int, speaker: str | None, speaker_text: str | None
+    ) -> Quote | None:
+        """'"...," X said, adding that B': the speaker's indirect words after their quote."""
+        if not self.sentences:
+            return None
+        close = span.end + span.close_len
+        end = self.sentences[sentence].end
+        nxt = next((s.start - s.open_len for s in self.spans if s.start > close), end)
+        tail = self.text[close : min(end, nxt)]
+        for cue in _SAME_SPEAKER_CUE.finditer(tail):
+            content = re.match(r"\s*,?\s*(?:that\s+)?(?P<c>[^\"“‘].{8,})$", tail[cue.end() :])
+            if content is None or len(content.group("c").split()) < 3:
+                continue
+            return Quote(
+                text=content.group("c").strip(' ,."“”'),
+                speaker=speaker,
+                sentence=sentence,
+                kind="indirect",
+                cue=cue.group("cue").lower(),
+                speaker_text=speaker_text,
+            )
+        return None
 
     def _opens_paragraph(self, span: _Span) -> bool:
         line_start = self.text.rfind("\n", 0, span.start) + 1
@@ -646,7 +678,7 @@ class QuoteExtractor:
         spk = _active_speaker(spk, cue)
         a = sent.start + rel
         n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
-        if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 14:
+        if _plausible_speaker(spk, n_inside) and len(spk.split(",")[0].split()) <= 14:
             return self._make(content.strip(' ,."“”'), spk, cue.lower(), sent, a)
         return None
 
@@ -687,4 +719,4 @@ def extract_quotes(
             quoted.update(range(first, extractor.sentence_at(span.end) + 1))
     quoted.update(q.sentence for q in direct)
     indirect = extractor.indirect(quoted)
-    return sorted(direct + indirect, key=lambda q: q.sentence)
+    return sorted(direct + extractor.extra + indirect, key=lambda q: q.sentence)
