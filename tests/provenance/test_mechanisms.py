@@ -88,3 +88,21 @@ def test_a_name_put_in_place_of_the_source_s_is_altered(renamed_story: StoryProv
 def test_a_sentence_of_its_own_is_still_unsupported(renamed_story: StoryProvenance) -> None:
     kinds = [(f.kind, f.text) for f in renamed_story.flags if f.text.startswith("Traders said")]
     assert kinds == [("unsupported", "Traders said the shipments would run late.")]
+
+
+def test_words_between_two_short_quotations_are_no_invented_quote(
+    lexical_analyzer: Analyzer,
+) -> None:
+    nicknames = 'Dock workers call the terminal "Barn" and its night crew "Owls", Solberg said.'
+    reworded = (
+        'Dock workers call the terminal "Barn" and its night-shift crew "Owls", Solberg said.'
+    )
+    result = run(
+        lexical_analyzer,
+        [
+            article("wire", f"{WIRE}\n\n{nicknames}", "2026-04-07T23:10:00Z", "Harbour Wire"),
+            article("copy", f"{WIRE}\n\n{reworded}", "2026-04-08T09:00:00Z", "ClickNews"),
+        ],
+    )
+    assert [(d.source, d.derived) for d in result.derivations] == [("wire", "copy")]
+    assert [f for f in result.flags if f.text == reworded] == []

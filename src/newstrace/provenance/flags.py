@@ -21,11 +21,14 @@ from newstrace.align.sentences import PreparedArticle, dice
 from newstrace.align.support import SourceIndex, SupportCheck, SupportChecker
 from newstrace.model import Evidence, Flag, FlagKind, Quantity, SentencePair
 from newstrace.provenance.names import (
+    QUOTE_NOT_FOUND,
     decapitalised,
     is_pseudo_name,
     novel_name,
     ordinary_words,
+    quotes_found,
     replaced_name,
+    unquoted,
 )
 
 # a sentence shorter than this (content words) is a byline or boilerplate, not a claim
@@ -73,7 +76,8 @@ def derived_flags(
     singles = [CombinedSources([s]) for s in sources] if len(sources) > 1 else [combined]
     others = CombinedSources(earlier) if earlier else None
     ordinary = ordinary_words([derived.article.text, *(s.article.text for s in sources)])
-    source_words = frozenset(w for s in sources for t in s.texts for w in tokens(t))
+    source_texts = [t for s in sources for t in s.texts]
+    source_words = frozenset(w for t in source_texts for w in tokens(t))
     flags: list[Flag] = []
     for i, text in enumerate(derived.texts):
         if len(derived.feats[i].words) < MIN_CLAIM_WORDS:
@@ -81,6 +85,9 @@ def derived_flags(
         vector = _claim_vector(derived, i)
         speaker = derived.speakers[i]
         found = _verdict(text, singles, combined, checker, speaker, vector)
+        if found and found[1].reason == QUOTE_NOT_FOUND and quotes_found(text, source_texts):
+            # the quote checker read words between two quotations as a quote
+            found = _verdict(unquoted(text), singles, combined, checker, speaker, vector)
         name = novel_name(found[1].reason) if found else None
         if found and name and is_pseudo_name(name, ordinary, source_words):
             # a capitalised ordinary word is no new name: check the sentence without it

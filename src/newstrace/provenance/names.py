@@ -1,20 +1,28 @@
-"""A name that a derived sentence gives and its sources do not: an ordinary word written with
-a capital (a rewrite that moves 'early Friday' or 'stated' to the front of a sentence), or a
-name put in place of the one the source sentence gives (altered, not invented)."""
+"""What a derived sentence seems to add that its sources hold after all: an ordinary word
+written with a capital (a rewrite that moves 'early Friday' to the front of a sentence) read
+as a new name, words between two quotations read as a quote; and a name put in place of the
+one the source sentence gives (altered, not invented)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from newstrace.align.lexical import features, stem, tokens
+from newstrace.align.facts import quote_found
+from newstrace.align.lexical import features, quoted_spans, stem, tokens
 
 NOT_NAMED = " not named in any source"
+QUOTE_NOT_FOUND = "quote not in any source"
+# a quoted span of fewer tokens is the text between two quotations, or a scare-quoted phrase
+MIN_QUOTE_TOKENS = 3
+# a quotation whose content words one source sentence holds to this share stands in it
+QUOTE_WORDS_HELD = 2 / 3
 # a sentence restating its source this closely, apart from the new name, had a name replaced
 REPLACED_NAME_COVERAGE = 0.5
 # ... each adding at most this many words (or that share) of its own: more is other material
 MAX_EXTRA_WORDS = 3
 
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'’-]*")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -64,3 +72,22 @@ def replaced_name(claim: str, evidence: str, name: str, ordinary: frozenset[str]
         if words and not any(w.lower() in claim_words for w in words):
             return f"name {' '.join(words)} -> {name}"
     return None
+
+
+def quotes_found(claim: str, sources: list[str]) -> bool:
+    """Every quotation of the claim stands in some source: its words in order, or most of its
+    content words inside one source sentence."""
+    for span in quoted_spans(claim):
+        if len(tokens(span)) < MIN_QUOTE_TOKENS or quote_found(span, sources) >= 0:
+            continue
+        words = features(span).word_set
+        if len(words) < 2 or not any(
+            len(words & features(s).word_set) >= QUOTE_WORDS_HELD * len(words) for s in sources
+        ):
+            return False
+    return True
+
+
+def unquoted(text: str) -> str:
+    """The sentence without its quotation marks."""
+    return _QUOTE_MARK.sub("", text)
