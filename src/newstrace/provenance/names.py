@@ -18,8 +18,8 @@ MIN_QUOTE_TOKENS = 3
 # a quotation whose content words one source sentence holds to this share stands in it
 QUOTE_WORDS_HELD = 2 / 3
 # a sentence restating its source this closely, apart from the new name, had a name replaced
-REPLACED_NAME_COVERAGE = 0.5
-# ... each adding at most this many words (or that share) of its own: more is other material
+REPLACED_NAME_COVERAGE = 0.75
+# ... each adding at most this many words (or a quarter) of its own: more is other material
 MAX_EXTRA_WORDS = 3
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
