@@ -63,8 +63,24 @@ _BEFORE_TAIL = re.compile(
 _HARD_STOP = re.compile(rf"[;:!?\"“”]|\.{_NOT_ABBREV}(?=\s)")
 _COLON = re.compile(r"(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*:\s*$")
 _ACCORDING_TO = re.compile(
-    r"\b[Aa]ccording to\s+(?P<spk>(?:[^,.;:(\"“”]|\.(?=\w)){2,100}?)"
-    r"(?=\s*[,.;:(\"“”]|\s+(?:who|which|of|in|on|at|from)\b|$)"
+    r"\b[Aa]ccording to\s+(?:(?:new|recent|official|the|latest|preliminary)\s+)*"
+    r"(?:(?:figures|data|estimates|numbers|statistics|results|records|documents)\s+"
+    r"(?:from|by|of|released\s+by|compiled\s+by|published\s+by)\s+)?"
+    rf"(?P<spk>(?:[^,.;:(\"“”]|\.(?=\w)|{_ABBREV_DOT}(?=\s)){{2,100}}?)"
+    rf"(?=\s*(?:[,;:(\"“”]|\.{_NOT_ABBREV}|\.$)|\s+(?:who|which|of|in|on|at|from)\b|$)"
+)
+# "this L.A. Times story" -> "L.A. Times": a document named by its publisher
+_DOCUMENT_OF = re.compile(
+    r"(?i)^(?:this|that|a|an|the|its|his|her|their)\s+(?P<name>.+?)\s+(?:story|report|article|"
+    r"analysis|survey|poll|study|statement|data|figures|estimate|estimates|tally|count|review|"
+    r"calculations?|investigation)$"
+)
+# research states findings: "Research carried out by the Forsa Institute found (that) ..."
+_FINDING_LEAD = re.compile(
+    r"(?i)^(?P<pre>.*?\b(?:research|study|studies|survey|surveys|poll|polls|analysis|report|review|"
+    r"investigation|inquiry|audit|census|data|researchers|scientists)\b[^,;:]{0,80}?)\s+"
+    r"(?P<cue>found|finds|concluded|concludes|estimated|estimates|revealed|reveals|indicated|"
+    r"indicates)\s+(?:that\s+)?(?P<content>.{8,})$"
 )
 _INDIRECT_LEAD = re.compile(
     rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{_CUE})\b"
@@ -242,7 +258,7 @@ def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
     core = re.split(r"\b(?:who|which|whose|that)\b", spk.split(",")[0].lower())[0].split()
     if any(w.endswith(("n't", "n’t")) or w == "not" for w in core):
         return False  # a negated verb: a clause ("Trump's statement didn't clarify")
-    if lowered[-1] in _DANGLING or any(w in _CLAUSE_VERBS for w in lowered[1:]):
+    if lowered[-1] in _DANGLING or any(w in _CLAUSE_VERBS for w in core[1:]):
         return False  # a clause, not a noun phrase: "He recently pitched himself to ... by"
     if len(spk.split(",")[0].split()) > 16:  # an appositive after the name may be long
         return False
@@ -634,7 +650,7 @@ class QuoteExtractor:
         text = sent.text
         match = _ACCORDING_TO.search(text)
         if match:
-            spk = _strip_speaker(match.group("spk"))
+            spk = _according_speaker(match.group("spk"))
             content = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.")
             if spk:
                 a = sent.start + match.start("spk")
@@ -654,7 +670,7 @@ class QuoteExtractor:
                 cue = (trail.group("cue1") or trail.group("cue2") or "").lower()
                 content = trail.group("content").strip(' ,"“”')
                 return self._make(content, spk, cue, sent, a)
-        for pattern in (_INDIRECT_LEAD, _INDIRECT_THAT):
+        for pattern in (_INDIRECT_LEAD, _INDIRECT_THAT, _FINDING_LEAD):
             lead = pattern.match(text)
             if not lead:
                 continue
@@ -703,7 +719,15 @@ class QuoteExtractor:
 def according_to(sentence: str) -> str | None:
     """The X of 'according to X' in a sentence (also inside a quotation), else None."""
     match = _ACCORDING_TO.search(sentence)
-    return _strip_speaker(match.group("spk")) or None if match else None
+    return _according_speaker(match.group("spk")) or None if match else None
+
+
+def _according_speaker(raw: str) -> str:
+    spk = _strip_speaker(raw)
+    document = _DOCUMENT_OF.match(spk)
+    if document and document.group("name")[:1].isupper():
+        return document.group("name")
+    return spk
 
 
 def extract_quotes(
