@@ -106,3 +106,20 @@ def test_words_between_two_short_quotations_are_no_invented_quote(
     )
     assert [(d.source, d.derived) for d in result.derivations] == [("wire", "copy")]
     assert [f for f in result.flags if f.text == reworded] == []
+
+
+def test_sentences_too_short_to_align_are_no_sign_of_an_addition(
+    lexical_analyzer: Analyzer,
+) -> None:
+    # undated: the wire has two short sentences the copy dropped, the copy one real addition;
+    # the short ones do not make the wire look like the one that added material
+    p = WIRE.split("\n\n")
+    wire = "\n\n".join([p[0], p[1] + " It was dark.", *p[2:4], p[4] + " Nobody knows why.", *p[5:]])
+    added = "The port reopened its western basin to shipping at noon."
+    copy = "\n\n".join([*p[:3], added, *p[3:]])
+    result = run(
+        lexical_analyzer,
+        [article("wire", wire, None, "Harbour Wire"), article("copy", copy, None, "ClickNews")],
+    )
+    assert [(d.source, d.derived) for d in result.derivations] == [("wire", "copy")]
+    assert [(f.article, f.kind, f.text) for f in result.flags] == [("copy", "unsupported", added)]

@@ -37,6 +37,9 @@ class PairEvidence:
     n_b: int = 0
     aligned_a: frozenset[int] = frozenset()
     aligned_b: frozenset[int] = frozenset()
+    # sentences too short to align ("She was 91."): no sign of an addition or a cut
+    short_a: frozenset[int] = frozenset()
+    short_b: frozenset[int] = frozenset()
 
     @property
     def derived(self) -> bool:
@@ -106,6 +109,8 @@ def compare(
         n_b=len(b.texts),
         aligned_a=frozenset(aligned_a),
         aligned_b=frozenset(aligned_b),
+        short_a=frozenset(_short(a) - aligned_a),
+        short_b=frozenset(_short(b) - aligned_b),
     )
 
 
@@ -114,11 +119,19 @@ def compare(
 CONTAINED_SHARE = 0.7
 
 
+# a sentence of fewer content words than this is too short to align or to count as added
+MIN_DIRECTION_WORDS = 4
+
+
+def _short(x: PreparedArticle) -> set[int]:
+    return {i for i, f in enumerate(x.feats) if len(f.word_set) < MIN_DIRECTION_WORDS}
+
+
 def _contained(x: PreparedArticle, y: PreparedArticle) -> set[int]:
     """Sentences of x whose content words lie mostly inside a single sentence of y."""
     found: set[int] = set()
     for i, f in enumerate(x.feats):
-        if len(f.word_set) < 4:
+        if len(f.word_set) < MIN_DIRECTION_WORDS:
             continue
         counts: dict[int, int] = {}
         for w in f.word_set:

@@ -48,20 +48,22 @@ TRIMMED_TAIL = 1
 LONG_GAP = 3
 
 
-def _unmatched(aligned: set[int], n: int) -> tuple[int, int]:
+def _unmatched(aligned: set[int], n: int, ignored: frozenset[int] = frozenset()) -> tuple[int, int]:
     """(sentences missing inside the aligned stretch, sentences missing after it).
 
     An aligned sentence that stands alone after a long unaligned run is a stray match (a
     sentence that happens to resemble one of the other article's), not the end of the stretch.
+    `ignored` sentences (too short to align) count neither way.
     """
     if not aligned:
-        return 0, n
+        return 0, n - len(ignored)
     ordered = sorted(aligned)
     while len(ordered) > 1 and ordered[-1] - ordered[-2] > LONG_GAP:
         ordered.pop()
     last = ordered[-1]
-    inside = sum(1 for i in range(ordered[0], last) if i not in aligned)
-    return inside, n - 1 - last
+    inside = sum(1 for i in range(ordered[0], last) if i not in aligned and i not in ignored)
+    tail = sum(1 for i in range(last + 1, n) if i not in ignored)
+    return inside, tail
 
 
 def _edit_evidence(evidence: PairEvidence) -> tuple[int, int]:
@@ -71,8 +73,8 @@ def _edit_evidence(evidence: PairEvidence) -> tuple[int, int]:
     restates the other's opening but stops early is a copy trimmed from the bottom (syndicated
     copies are cut from the end).
     """
-    a_inside, a_tail = _unmatched(set(evidence.aligned_a), evidence.n_a)
-    b_inside, b_tail = _unmatched(set(evidence.aligned_b), evidence.n_b)
+    a_inside, a_tail = _unmatched(set(evidence.aligned_a), evidence.n_a, evidence.short_a)
+    b_inside, b_tail = _unmatched(set(evidence.aligned_b), evidence.n_b, evidence.short_b)
     # a copy cut from the bottom ends where its restating ends; when both go on past the
     # shared stretch, each has its own ending and neither was cut
     b_derived = b_inside + (2 if a_tail >= 2 and b_tail <= TRIMMED_TAIL else 0)
