@@ -36,10 +36,10 @@ _QUOTE_PATTERNS = [
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'((?:[^'\n]|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)"),
 ]
 # right after a quote: , said the minister.  /  , the minister said.
-_ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt".split()  # noqa: SIM905
+_ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt Del Det Adm Maj Cmdr Supt Insp".split()  # noqa: SIM905
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS) + r"|(?<=\b[A-Z]))\."
 _NOT_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
-_SPK = rf"(?:[^.,;:!?\"“”]|{_ABBREV_DOT}|\.(?=[A-Za-z]))"
+_SPK = rf"(?:[^.,;:!?\"“”]|{_ABBREV_DOT}|\.(?=[A-Za-z)]))"
 _AFTER_CUE_FIRST = re.compile(
     rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{_CUE})\s+(?P<spk>{_SPK}{{1,140}}?)"
     rf"\s*(?=[,;:!?\"“”]|\.{_NOT_ABBREV}|\s+(?:in|on|at|during|after|before|when|while|from|last|this|because|as|since|"
@@ -110,6 +110,14 @@ _CLAUSE_CUT = re.compile(
 _LEADING_FILLER = re.compile(
     r"(?i)^(?:but|and|yet|so|still|meanwhile|however|instead|also|now|later|earlier|then|"
     r"in a statement|in an interview|in a speech|on \w+day|on twitter|in an email)\b[,\s]*"
+)
+_TRAILING_PARTY = re.compile(r"\s*\([A-Z][\w.\- ]{0,14}\)?\.?$")
+_TRAILING_ADVERB = re.compile(
+    r"\s+([a-z]{2,}ly|further|also|again|too|then|now|later|once|almost|himself|herself|themselves)$"
+)
+_LY_NOUNS = frozenset(
+    """family assembly supply rally ally daily weekly monthly quarterly anomaly monopoly reply
+    bully italy only""".split()  # noqa: SIM905
 )
 _DESCRIPTION_HEAD = re.compile(
     r"(?i)\b(official|officials|spokesman|spokeswoman|spokesperson|source|sources|minister|"
@@ -183,6 +191,10 @@ def _strip_speaker(raw: str) -> str:
     while prev != spk:
         prev = spk
         spk = _LEADING_FILLER.sub("", spk).strip(" ,")
+    if len(spk.split()) > 1:  # "Mook further", "Hillary Clinton essentially", "(R-Fla"
+        spk = _TRAILING_PARTY.sub("", spk)
+        while (tail := _TRAILING_ADVERB.search(spk)) and tail.group(1) not in _LY_NOUNS:
+            spk = spk[: tail.start()]
     return spk.strip(" ,")
 
 
