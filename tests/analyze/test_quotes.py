@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newstrace.analyze import Analyzer
+from newstrace.analyze.quotes import according_to
 from newstrace.model import Article, Quote
 from newstrace.settings import Settings
 
@@ -211,3 +212,56 @@ def test_an_outlet_does_not_cite_itself() -> None:
     )
     Analyzer(Settings.lexical(), embed=False).analyze([article])
     assert article.cited_sources == []
+
+
+def test_the_same_speaker_going_on_is_a_second_attribution() -> None:
+    text = (
+        "Mayor Lena Voss accused the operator of ignoring the warnings and insisted that "
+        "the line must stay closed."
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("Lena Voss", "accused"),
+        ("Lena Voss", "insisted"),
+    ]
+    assert quotes[0].text == "the operator of ignoring the warnings"
+    assert quotes[1].text == "the line must stay closed"
+
+
+def test_indirect_words_after_a_direct_quote_keep_its_speaker() -> None:
+    text = '"We will not give up," union leader Rosa Diaz said, adding that talks would resume.'
+    quotes = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("direct", "Rosa Diaz"),
+        ("indirect", "Rosa Diaz"),
+    ]
+    assert quotes[1].text == "talks would resume"
+
+
+def test_trailing_said_takes_only_circumstances_after_it() -> None:
+    text = "During the rally, the former governor said the budget would be balanced by spring."
+    (quote,) = quotes_of(text)
+    assert quote.speaker_text == "the former governor"
+    assert quote.text == "the budget would be balanced by spring"
+
+
+def test_according_to_reads_initialisms_titles_and_publishers() -> None:
+    assert according_to("According to U.S. officials, five soldiers died.") == "U.S. officials"
+    assert according_to("The bridge reopened, according to Mr. Smith.") == "Mr. Smith"
+    assert according_to("It drew 32 million viewers, according to figures from Nielsen.") == (
+        "Nielsen"
+    )
+    assert according_to("According to this L.A. Times story, the team was sold.") == "L.A. Times"
+
+
+def test_a_study_states_its_findings() -> None:
+    (quote,) = quotes_of("A new study by the Lund Institute found 40 percent of voters undecided.")
+    assert quote.speaker_text == "A new study by the Lund Institute"
+    assert quote.text == "40 percent of voters undecided"
+
+
+def test_speaker_without_trailing_adverb_or_party_tag() -> None:
+    quotes = quotes_of(
+        'Gomez further said the vote was rigged. "We object," said Rep. Ann Lee (D-Ore.).'
+    )
+    assert [q.speaker_text for q in quotes] == ["Gomez", "Rep. Ann Lee"]
