@@ -123,3 +123,31 @@ def test_sentences_too_short_to_align_are_no_sign_of_an_addition(
     )
     assert [(d.source, d.derived) for d in result.derivations] == [("wire", "copy")]
     assert [(f.article, f.kind, f.text) for f in result.flags] == [("copy", "unsupported", added)]
+
+
+def test_an_unaligned_sentence_the_other_article_supports_was_restated_not_added(
+    lexical_analyzer: Analyzer,
+) -> None:
+    from dataclasses import replace
+
+    from newstrace.align.sentences import PreparedArticle
+    from newstrace.align.support import SupportChecker
+    from newstrace.provenance.derivation import compare, with_restated_elsewhere
+
+    p = WIRE.split("\n\n")
+    added = "The port reopened its western basin to shipping at noon."
+    articles = [
+        article("wire", WIRE, None, "Harbour Wire"),
+        article("copy", "\n\n".join([*p[:6], added, *p[6:]]), None, "ClickNews"),
+    ]
+    lexical_analyzer.analyze(articles)
+    wire, copy = (PreparedArticle.of(a) for a in articles)
+    checker = SupportChecker(LEXICAL)
+    evidence = compare(wire, copy, LEXICAL, checker)
+    at = copy.texts.index(added)
+    assert at not in evidence.aligned_b
+    # as if the aligner had missed two of the wire's sentences inside the shared stretch
+    missed = replace(evidence, aligned_a=evidence.aligned_a - {3, 4})
+    restored = with_restated_elsewhere(missed, wire, copy, checker)
+    assert {3, 4} <= restored.aligned_a
+    assert at not in restored.aligned_b  # the copy's own sentence stays an addition

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newstrace.align.sentences import PreparedArticle, align_articles, dice
 from newstrace.align.support import SupportChecker
@@ -140,3 +140,34 @@ def _contained(x: PreparedArticle, y: PreparedArticle) -> set[int]:
         if counts and max(counts.values()) >= CONTAINED_SHARE * len(f.word_set):
             found.add(i)
     return found
+
+
+def with_restated_elsewhere(
+    evidence: PairEvidence, a: PreparedArticle, b: PreparedArticle, checker: SupportChecker
+) -> PairEvidence:
+    """For direction: an unaligned sentence that the other article supports (reworded past
+    what the aligner pairs, or with a fact changed) was restated, not added."""
+
+    def restated(x: PreparedArticle, y: PreparedArticle, aligned: frozenset[int]) -> set[int]:
+        found: set[int] = set()
+        if not aligned:
+            return found
+        first, last = min(aligned), max(aligned)  # the tail tells a cut, not a rewording
+        for i, text in enumerate(x.texts):
+            if not first < i < last or i in aligned:
+                continue
+            if len(x.feats[i].word_set) < MIN_DIRECTION_WORDS:
+                continue
+            vector = x.vectors[i] if x.vectors is not None else None
+            verdict = checker.check_index(
+                y.index, text, claim_speaker=x.speakers[i], claim_vector=vector
+            )
+            if verdict.label != "unsupported":
+                found.add(i)
+        return found
+
+    return replace(
+        evidence,
+        aligned_a=evidence.aligned_a | restated(a, b, evidence.aligned_a),
+        aligned_b=evidence.aligned_b | restated(b, a, evidence.aligned_b),
+    )

@@ -8,7 +8,7 @@ from newstrace.align.sentences import PreparedArticle, fill_gaps
 from newstrace.align.support import SupportChecker
 from newstrace.model import Article, Derivation, Entity, Flag, SentencePair, StoryProvenance
 from newstrace.provenance.claims import build_claims
-from newstrace.provenance.derivation import PairEvidence, compare
+from newstrace.provenance.derivation import PairEvidence, compare, with_restated_elsewhere
 from newstrace.provenance.direction import decide, timestamp
 from newstrace.provenance.flags import conflict_flags, derived_flags, figure_conflicts
 from newstrace.settings import Settings
@@ -66,7 +66,9 @@ def analyze_story(
                 independent.append(evidence)
                 all_pairs.extend(evidence.pairs)
                 continue
-            direction = decide(by_id[ids[x]], by_id[ids[y]], evidence)
+            direction = decide(
+                by_id[ids[x]], by_id[ids[y]], with_restated_elsewhere(evidence, a, b, checker)
+            )
             if direction.source != a.article.id:
                 evidence = compare(b, a, settings, checker)
             pairs = fill_gaps(
