@@ -250,6 +250,14 @@ BARE_FORMS = ["shows", "showed", "finds"]
 SPEECH_FORMS = frozenset([*(f for lemma in SPEECH_LEMMAS for f in _forms(lemma)), *BARE_FORMS])
 BE_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s"})
 THAT_FORMS = frozenset(f for lemma in THAT_LEMMAS for f in inflect(lemma)) - SPEECH_FORMS
+# the bare forms of noun-like verbs ("support", "plans", "doubts") and "see" are verbs right
+# after a pronoun subject or an auxiliary: "they support Sanders", "who doubt it", "did back"
+GUARDED_FORMS = sorted(
+    {f for lemma in NOUN_LIKE & set(SPEECH_LEMMAS) for f in inflect(lemma)[::2]} | {"see", "sees"}
+)
+_GUARDS = "they we i you who he she it did does do also still strongly can could may might".split()  # noqa: SIM905
+_GUARDED = "(?:" + "|".join(rf"(?<=\b{g}\s)" for g in _GUARDS) + ")"
 SPEECH_CUE = "|".join(sorted(SPEECH_FORMS, key=len, reverse=True))
+SPEECH_CUE += rf"|{_GUARDED}(?:{'|'.join(sorted(GUARDED_FORMS, key=len, reverse=True))})"
 THAT_CUE = "|".join(sorted(THAT_FORMS, key=len, reverse=True))
 ANY_CUE_RE = re.compile(rf"\b(?:{SPEECH_CUE}|point(?:s|ed|ing)? out)\b", re.IGNORECASE)

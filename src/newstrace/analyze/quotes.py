@@ -24,7 +24,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _CUE = SPEECH_CUE
 _AUX = r"(?:(?:has|have|had|also|later|then|again|once|would|will|could|did|does|do|"
 _AUX += r"publicly|privately|repeatedly|recently|previously|often|never|always|just|not|n't|"
-_AUX += r"quickly|flatly|angrily|bluntly|simply|reportedly|still|even|been(?=\s+\w+ing\b))\s+)*"
+_AUX += r"quickly|flatly|angrily|bluntly|simply|reportedly|still|even|can|may|might|must|should|strongly|been(?=\s+\w+ing\b))\s+)*"
 
 # quotation pairs; single quotes need a word boundary outside so apostrophes do not pair
 _QUOTE_PATTERNS = [
