@@ -151,3 +151,22 @@ def test_an_unaligned_sentence_the_other_article_supports_was_restated_not_added
     restored = with_restated_elsewhere(missed, wire, copy, checker)
     assert {3, 4} <= restored.aligned_a
     assert at not in restored.aligned_b  # the copy's own sentence stays an addition
+
+
+def test_a_negation_added_with_a_synonym_is_altered(lexical_analyzer: Analyzer) -> None:
+    # 'was suspended' -> 'was not halted': the denied word is not the source's, so only the
+    # count of negators against the aligned source sentence shows the fact turned around
+    p = WIRE.split("\n\n")
+    turned = (
+        "Shipping in the eastern basin of the port was not halted overnight, and three grain"
+        " carriers waiting to load were moved to anchorages outside the harbour."
+    )
+    result = run(
+        lexical_analyzer,
+        [
+            article("wire", WIRE, "2026-04-07T23:10:00Z", "Harbour Wire"),
+            article("copy", "\n\n".join([*p[:6], turned, *p[7:]]), "2026-04-08T09:00:00Z", "X"),
+        ],
+    )
+    flags = [(f.kind, f.reason, [e.text for e in f.evidence]) for f in result.flags]
+    assert flags == [("altered", "negation added: not halt", [p[6]])]

@@ -30,6 +30,7 @@ from newstrace.provenance.names import (
     replaced_name,
     unquoted,
 )
+from newstrace.provenance.negation import negation_flip
 
 # a sentence shorter than this (content words) is a byline or boilerplate, not a claim
 MIN_CLAIM_WORDS = 4
@@ -63,8 +64,12 @@ def derived_flags(
     sources: Sequence[PreparedArticle],
     earlier: Sequence[PreparedArticle],
     checker: SupportChecker,
+    pairs: Sequence[SentencePair] = (),
 ) -> list[Flag]:
     """Unsupported and altered sentences of `derived` against its sources.
+
+    `pairs` (the derivations' sentence pairs) say which source sentences each derived one
+    restates: a supported sentence that denies more or less than those is altered.
 
     A sentence any one source supports is supported. A sentence none of its sources supports
     is still not flagged when an earlier article of the story (`earlier`) supports it: the
@@ -77,6 +82,13 @@ def derived_flags(
     others = CombinedSources(earlier) if earlier else None
     ordinary = ordinary_words([derived.article.text, *(s.article.text for s in sources)])
     source_texts = [t for s in sources for t in s.texts]
+    by_id = {s.article.id: s for s in sources}
+    aligned: dict[int, list[tuple[str, int]]] = {}  # derived sentence -> restated source ones
+    for pair in pairs:
+        if pair.source in by_id:
+            aligned.setdefault(pair.derived_sentence, []).append(
+                (pair.source, pair.source_sentence)
+            )
     source_words = frozenset(w for t in source_texts for w in tokens(t))
     flags: list[Flag] = []
     for i, text in enumerate(derived.texts):
@@ -85,6 +97,25 @@ def derived_flags(
         vector = _claim_vector(derived, i)
         speaker = derived.speakers[i]
         found = _verdict(text, singles, combined, checker, speaker, vector)
+        if found is None:
+            restated: dict[str, list[str]] = {}
+            for s, j in aligned.get(i, []):
+                if j < len(by_id[s].texts):
+                    restated.setdefault(s, []).append(by_id[s].texts[j])
+            flip = negation_flip(text, restated)
+            if flip:
+                flags.append(
+                    Flag(
+                        article=derived.article.id,
+                        kind="altered",
+                        text=text,
+                        evidence=[Evidence(s, t) for s, ts in restated.items() for t in ts],
+                        score=0.5,
+                        sentence=_sentence_index(derived, i),
+                        reason=flip,
+                    )
+                )
+            continue
         if found and found[1].reason == QUOTE_NOT_FOUND and quotes_found(text, source_texts):
             # the quote checker read words between two quotations as a quote
             found = _verdict(unquoted(text), singles, combined, checker, speaker, vector)

@@ -116,7 +116,11 @@ def analyze_story(
             and _restated_share(prepared[derived_id], source_ids, restated) >= MIN_RESTATED_SHARE
         )
         found = derived_flags(
-            prepared[derived_id], [prepared[s] for s in source_ids], earlier, checker
+            prepared[derived_id],
+            [prepared[s] for s in source_ids],
+            earlier,
+            checker,
+            [p for d in derivations if d.derived == derived_id for p in d.pairs],
         )
         flags.extend(f for f in found if confident or f.kind != "unsupported")
     for evidence in independent:
