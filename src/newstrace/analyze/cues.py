@@ -258,6 +258,7 @@ GUARDED_FORMS = sorted(
 _GUARDS = "they we i you who he she it did does do also still strongly can could may might".split()  # noqa: SIM905
 _GUARDED = "(?:" + "|".join(rf"(?<=\b{g}\s)" for g in _GUARDS) + ")"
 SPEECH_CUE = "|".join(sorted(SPEECH_FORMS, key=len, reverse=True))
-SPEECH_CUE += rf"|{_GUARDED}(?:{'|'.join(sorted(GUARDED_FORMS, key=len, reverse=True))})"
+_GUARDED_WORDS = "|".join(sorted(GUARDED_FORMS, key=len, reverse=True))
+SPEECH_CUE += rf"|(?=(?:{_GUARDED_WORDS})\b){_GUARDED}(?:{_GUARDED_WORDS})"
 THAT_CUE = "|".join(sorted(THAT_FORMS, key=len, reverse=True))
 ANY_CUE_RE = re.compile(rf"\b(?:{SPEECH_CUE}|point(?:s|ed|ing)? out)\b", re.IGNORECASE)

@@ -95,13 +95,13 @@ _INDIRECT_THAT = re.compile(
 _TRAIL_TAIL = (
     r"(?:[\s,]+(?:(?:on|in|at|during|after|before|last|this|from|to|of|with|for|by|according|"
     r"adding|while|when|as|yesterday|today|tonight|earlier|later|late|early|recently|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,]{0,80}|[^,\s]+(?:\s+[^,\s]+)?))?"
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b[^,]{0,80}|"
+    r"[^,\s]+(?:\s+[^,\s]+)?))?"
 )
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{_CUE})\s+(?P<spk1>[^,]{{2,140}}?)|"
     rf"(?P<spk2>[^,]{{2,120}}?)\s+{_AUX}(?P<cue2>{_CUE}))"
     rf"{_TRAIL_TAIL}[.!?]?[\"”’]?$",
-    re.IGNORECASE,
 )
 _CLAUSE_CUT = re.compile(
     r"(?i)^.*(?:[;:]|\s[-—–]+\s|\)\s*[-—–]|\b(?:that|because|but|while|when|although|though|since|"
@@ -141,9 +141,11 @@ _SAME_SPEAKER_CUE = re.compile(
     rf"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:also\s+|then\s+|later\s+)?"
     rf"(?P<cue>(?:{_CUE}))\b(?!\s+(?:by|to\s+be)\b)"
 )
+_CUE_WORD = re.compile(rf"\b(?:{_CUE})\b")
 _CUE_IN_HEAD = re.compile(rf"\s{_AUX}(?P<cue>{_CUE})\b")
 _TOLD_OBJECT = re.compile(r"^(?P<obj>.{1,60}?)\s+that\s+(?P<rest>.{8,})$")
 _SECOND_CLAUSE = re.compile(r"(?:[,;]|\s[—–-]+)\s*(?:but|while|whereas|and|although|though)\s+")
+_CAPITALISED_WORD = re.compile(r"(?<![\w\-])[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?![\w\-])")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _NOT_SPEAKER_START = re.compile(
     r"(?i)^(?:it|this|that|there|what|which|who|when|where|how|why|to|the fact)\b"
@@ -310,17 +312,13 @@ class QuoteExtractor:
         """PERSON mentions plus every later bare surname of a person named in full that the
         NER missed or mislabelled ("Footage of Al-Awlaki", "cheers Trump's words")."""
         persons = [m for m in self.mentions if self._is_person(m)]
-        names = sorted({s for s in self._surnames if len(s) > 2 and s[:1].isalpha()})
+        names = {s.lower() for s in self._surnames if len(s) > 2 and s[:1].isalpha()}
         if not names:
             return persons
-        taken = [(m.start, m.end) for m in self.mentions]
-        pattern = re.compile(
-            r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])",
-            re.IGNORECASE,
-        )
-        for match in pattern.finditer(self.text):
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
+        for match in _CAPITALISED_WORD.finditer(self.text):
             a, b = match.start(), match.end()
-            if not match.group(0)[:1].isupper() or any(x < b and a < y for x, y in taken):
+            if match.group(0).lower() not in names or a in taken or b - 1 in taken:
                 continue
             persons.append(EntityMention(match.group(0), "PERSON", self.sentence_at(a), a, b))
         return sorted(persons, key=lambda m: m.start)
@@ -667,7 +665,10 @@ class QuoteExtractor:
             if spk:
                 a = sent.start + match.start("spk")
                 return self._make(content, spk, "according to", sent, a)
-        trail = _INDIRECT_TRAIL.match(text)
+        commas = [i for i, c in enumerate(text) if c == ","][-2:]
+        trail = (  # only when a cue follows one of the last two commas (cheap check first)
+            _INDIRECT_TRAIL.match(text) if commas and _CUE_WORD.search(text, commas[0]) else None
+        )
         if trail and _CUE_IN_HEAD.search(trail.group("content")):
             trail = None  # "X said A, but Y argued B": the leading attribution comes first
         if trail:
