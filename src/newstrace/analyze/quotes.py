@@ -716,8 +716,8 @@ class QuoteExtractor:
             told = _TOLD_OBJECT.match(content)  # "told the news agency AFP that ..."
             if told and len(told.group("obj").split()) <= 8:
                 content = told.group("rest")
-        if len(content.split()) < 3:
-            return None
+        if len(content.split()) < 3 or content.lower().startswith("by "):
+            return None  # "Additional reporting by X": a credit, not speech
         speaker = self.resolve(spk, a, a + len(spk), a)
         return Quote(
             text=content,
