@@ -265,3 +265,10 @@ def test_speaker_without_trailing_adverb_or_party_tag() -> None:
         'Gomez further said the vote was rigged. "We object," said Rep. Ann Lee (D-Ore.).'
     )
     assert [q.speaker_text for q in quotes] == ["Gomez", "Rep. Ann Lee"]
+
+
+def test_a_quoted_title_is_not_speech() -> None:
+    text = 'Senator Ruth Hale appeared on "Meet The Press" on Sunday.'
+    assert [q for q in quotes_of(text) if q.kind == "direct"] == []
+    (quote,) = quotes_of('"We Will Rebuild," said Governor Ada Mills.')
+    assert quote.speaker == "Ada Mills"

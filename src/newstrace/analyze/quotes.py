@@ -283,6 +283,23 @@ def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
     return bool(_DESCRIPTION_HEAD.search(spk) or _PEOPLE_NOUN.search(lowered[-1]))
 
 
+_TITLE_SMALL = frozenset(
+    "a an and or the of to in on for with at by from as is it its but nor vs".split()  # noqa: SIM905
+)
+
+
+def _looks_like_title(quoted: str) -> bool:
+    """A quoted title: up to eight words, each capitalised save small function words."""
+    words = re.findall(r"[A-Za-z][\w'’\-]*", quoted)
+    if not words or len(words) > 8 or quoted.strip()[-1:] in "?!":
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words) and any(
+        w[:1].isupper() for w in words[1:]
+    )
+
+
 class QuoteExtractor:
     """Extracts Quote records from one article's text, sentences and entity mentions."""
 
@@ -436,9 +453,10 @@ class QuoteExtractor:
         for span in self.spans:
             sentence = self.sentence_at(span.start)
             para = self.sentences[sentence].paragraph if self.sentences else 0
-            found = (
-                self._speaker_after(span) or self._speaker_before(span) or self._speaker_in(span)
-            )
+            found = self._speaker_after(span) or self._speaker_before(span)
+            if found is None and _looks_like_title(span.text):
+                continue  # "Fox News Sunday", "Make Your Kid a Millionaire": a name, not speech
+            found = found or self._speaker_in(span)
             if found is None:
                 if quotes and self._is_continuation(quote_ends[-1], span.start):
                     head = re.sub(r",$", ".", quotes[-1].text.rstrip())
@@ -751,7 +769,7 @@ def extract_quotes(
     direct = extractor.direct()
     quoted: set[int] = set()
     for span in extractor.spans:  # a sentence holding (part of) a direct quote is not re-read
-        if len(span.text.split()) >= 4:
+        if len(span.text.split()) >= 4 and not _looks_like_title(span.text):
             first = extractor.sentence_at(span.start)
             quoted.update(range(first, extractor.sentence_at(span.end) + 1))
     quoted.update(q.sentence for q in direct)
