@@ -33,6 +33,8 @@ CASES = [
     # a possessive determines the counted noun, it is not the noun
     ("All 38 of the city's bus routes were cut.", [(38, None, "routes", "exact")]),
     ("Some 900 of its members voted.", [(900, None, "members", "about")]),
+    ("Fewer than half of the voters agreed.", [(0.5, None, "voters", "less_than")]),
+    ("Police called 12 witnesses.", [(12, None, "witnesses", "exact")]),
 ]
 
 
@@ -51,6 +53,8 @@ def test_figures(sentence: str, expected: list[tuple[float, float | None, str, s
         "COVID-19 hit the G7 economies.",
         "She finished 3rd in the race.",
         "One of the officials resigned.",
+        "The poll was taken Nov. 6 to 10.",
+        "She managed to call 911 from the car.",
     ],
 )
 def test_years_dates_and_names_are_not_quantities(sentence: str) -> None:

@@ -529,6 +529,7 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
     return unit, unit_end
 
 
+_DIALLED = re.compile(r"(?i)\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing)\s+$")
 _HYPHEN_WORD = re.compile(r"^\s?-\s?([a-z]+)", re.IGNORECASE)
 _SCORE_CONTEXT = re.compile(
     r"(?i)\b(?:win|won|wins|lead|led|record|defeat|victory|drubbing|loss|lost|beat|score|"
@@ -542,6 +543,9 @@ def _not_a_figure(sentence: str, match: re.Match[str]) -> bool:
     before = sentence[: match.start()]
     if re.match(r"^\)", after) or (not before.strip() and after.startswith("\n")):
         return True
+    counted = re.match(r"\s*([A-Za-z]+)", after)
+    if _DIALLED.search(before) and not (counted and _plural_noun(counted.group(1))):
+        return True  # "call 911": a number dialled, not a count ("called 12 witnesses" is)
     if re.search(r"[A-Za-z]\s?-\s?$", before) and match.group("num")[0].isdigit():
         return True  # "AK - 47", "F-16"
     compound = _HYPHEN_WORD.match(after)
@@ -605,6 +609,10 @@ class QuantityFinder:
             if i in used:
                 continue
             if _is_year(sentence, match) or _is_date_or_time(sentence, match):
+                if i + 1 < len(matches) and _RANGE_LINK.match(
+                    sentence[match.end() : matches[i + 1].start()]
+                ):
+                    used.add(i + 1)  # "Nov. 6 to 10", "2014-2016": the range's end is a date too
                 continue
             if _not_a_figure(sentence, match):
                 continue
@@ -619,7 +627,13 @@ class QuantityFinder:
                 # "one of the", "no one", "one-sided": keep only with a counted noun right after
                 nxt = re.match(r"\s+([a-z]+)", sentence[match.end() :])
                 before = sentence[: match.start()].rstrip().lower()
-                if (
+                fraction = (  # "fewer than half of the voters": a qualified share
+                    num_text == "half"
+                    and nxt is not None
+                    and nxt.group(1) == "of"
+                    and _qualifier_before(sentence[: match.start()])[0] != "exact"
+                )
+                if not fraction and (
                     not nxt
                     or nxt.group(1) in _STOP_UNITS
                     or nxt.group(1).endswith(("er", "est", "ed", "ly"))
