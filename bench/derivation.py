@@ -121,7 +121,7 @@ def score_flags(tally: Tally, case: dict, flags: list) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="test", choices=["dev", "test", "dev2", "dev3"])
+    parser.add_argument("--split", default="test", choices=["dev", "test", "dev2", "dev3", "dev4"])
     parser.add_argument("--lexical", action="store_true", help="no neural models at all")
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()

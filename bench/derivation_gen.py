@@ -512,13 +512,16 @@ def build_cases(
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    for split in ("dev", "test", "dev2", "dev3"):
+    for split in ("dev", "test", "dev2", "dev3", "dev4"):
         # dev2: the dev articles drawn again with another seed, a sample never tuned on;
-        # dev3: dev ECB+ topics only (wire-heavy sub-topics), more stories, more copies of copies
+        # dev3: dev ECB+ topics only (wire-heavy sub-topics), more stories, more copies of copies;
+        # dev4: 300 more dev stories
         if split == "dev2":
             cases = build_cases("dev", SEED + 100)
         elif split == "dev3":
             cases = build_cases("dev", SEED + 200, n_stories=200, chain_share=0.5, ecb_only=True)
+        elif split == "dev4":  # all dev sources again, another seed, half with a copy of a copy
+            cases = build_cases("dev", SEED + 300, n_stories=300, chain_share=0.5)
         else:
             cases = build_cases(split)
         for case in cases:

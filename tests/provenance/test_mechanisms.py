@@ -9,7 +9,7 @@ from newstrace.analyze import Analyzer
 from newstrace.model import Article, StoryProvenance
 from newstrace.provenance import analyze_story
 from newstrace.settings import Settings
-from tests.provenance.stories import FEATURE, WIRE, article
+from tests.provenance.stories import FEATURE, REWRITE, WIRE, article
 
 LEXICAL = Settings.lexical()
 
@@ -170,3 +170,51 @@ def test_a_negation_added_with_a_synonym_is_altered(lexical_analyzer: Analyzer) 
     )
     flags = [(f.kind, f.reason, [e.text for e in f.evidence]) for f in result.flags]
     assert flags == [("altered", "negation added: not halt", [p[6]])]
+
+
+def _short_rewrite() -> str:
+    """The rewrite's first six paragraphs (with its invented quote) and two of its own."""
+    own = [
+        "Schools in Lowmarsh kept pupils indoors at break time.",
+        "Fishermen tied up in the inner harbour said they had been told to stay in port.",
+    ]
+    return "\n\n".join([*REWRITE.split("\n\n")[:6], *own])
+
+
+def test_an_undated_weak_link_flags_changes_but_no_additions(
+    lexical_analyzer: Analyzer,
+) -> None:
+    # undated and only loosely linked: either could be the other's source, or both reports
+    # of one event; the changed figure is flagged, additions are not called inventions
+    result = run(
+        lexical_analyzer,
+        [
+            article("wire", WIRE, None, "Harbour Wire"),
+            article("rewrite", _short_rewrite(), None, "ClickNews"),
+        ],
+    )
+    assert [(d.source, d.derived) for d in result.derivations] == [("wire", "rewrite")]
+    assert result.derivations[0].score < 0.8
+    assert [f.reason for f in result.flags] == ["number 18,000 -> 80,000"]
+
+
+def test_with_dates_the_same_link_flags_the_invented_quote(lexical_analyzer: Analyzer) -> None:
+    result = run(
+        lexical_analyzer,
+        [
+            article("wire", WIRE, "2026-04-07T23:10:00Z", "Harbour Wire"),
+            article("rewrite", _short_rewrite(), "2026-04-08T09:00:00Z", "ClickNews"),
+        ],
+    )
+    unsupported = [f.text for f in result.flags if f.kind == "unsupported"]
+    assert any("Aksel Brandt" in t for t in unsupported)
+
+
+def test_stray_matches_past_the_shared_stretch_do_not_extend_it() -> None:
+    from newstrace.provenance.direction import _stretch, _unmatched
+
+    # a copy of the first 40 sentences of a 60-sentence report; four later sentences of the
+    # report happen to resemble some of the copy's
+    aligned = [*range(40), 45, 50, 53, 55]
+    assert _stretch(aligned) == list(range(40))
+    assert _unmatched(set(aligned), 60) == (0, 20)

@@ -44,8 +44,23 @@ def _cites(citing: Article, cited: Article) -> bool:
 
 # a copy cut from the bottom has at most this many sentences after its last restated one
 TRIMMED_TAIL = 1
+# matches past a long gap standing sparser than this are strays, not the shared stretch
+STRAY_DENSITY = 0.5
 # a run of this many unaligned sentences is a cut, and an alignment after it is a stray match
 LONG_GAP = 3
+
+
+def _stretch(ordered: list[int]) -> list[int]:
+    """The aligned positions without the stray matches past the shared stretch: after the
+    last long gap, matches standing sparser than one in two positions are strays."""
+    while True:
+        gaps = [k for k in range(1, len(ordered)) if ordered[k] - ordered[k - 1] > LONG_GAP]
+        if not gaps:
+            return ordered
+        k = gaps[-1]
+        if len(ordered) - k >= STRAY_DENSITY * (ordered[-1] - ordered[k - 1]):
+            return ordered
+        ordered = ordered[:k]
 
 
 def _unmatched(aligned: set[int], n: int, ignored: frozenset[int] = frozenset()) -> tuple[int, int]:
@@ -57,9 +72,7 @@ def _unmatched(aligned: set[int], n: int, ignored: frozenset[int] = frozenset())
     """
     if not aligned:
         return 0, n - len(ignored)
-    ordered = sorted(aligned)
-    while len(ordered) > 1 and ordered[-1] - ordered[-2] > LONG_GAP:
-        ordered.pop()
+    ordered = _stretch(sorted(aligned))
     last = ordered[-1]
     inside = sum(1 for i in range(ordered[0], last) if i not in aligned and i not in ignored)
     tail = sum(1 for i in range(last + 1, n) if i not in ignored)

@@ -22,6 +22,8 @@ CONFIDENT_DERIVATION = 0.55
 # reporting that shares some passages (two reports of one event, or a piece quoting the
 # wire): what it says beyond them is not "unsupported"
 MIN_RESTATED_SHARE = 0.5
+# a link this strong leaves no doubt that one article was written from the other
+SURE_DERIVATION = 0.8
 
 
 def _article_overlap(a: PreparedArticle, b: PreparedArticle) -> float:
@@ -110,9 +112,11 @@ def analyze_story(
             and order[i] < order[derived_id]
             and derived_id not in sources_of.get(i, [])
         ]
+        parents = [d for d in derivations if d.derived == derived_id]
+        # additions are flagged only against a parent the article surely was written from:
+        # a weak link in an undated story may be two reports of one event, either way round
         confident = (
-            max((d.score for d in derivations if d.derived == derived_id), default=0.0)
-            >= CONFIDENT_DERIVATION
+            any(d.score >= CONFIDENT_DERIVATION and _sure_parent(d) for d in parents)
             and _restated_share(prepared[derived_id], source_ids, restated) >= MIN_RESTATED_SHARE
         )
         found = derived_flags(
@@ -143,6 +147,14 @@ def analyze_story(
         flags=flags,
         claims=claims,
         entities=list(entities),
+    )
+
+
+def _sure_parent(derivation: Derivation) -> bool:
+    """A link whose direction rests on a citation or dates, or that is close to a copy."""
+    return (
+        derivation.direction_evidence.startswith(("cites", "published earlier"))
+        or derivation.score >= SURE_DERIVATION
     )
 
 
