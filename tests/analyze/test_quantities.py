@@ -109,3 +109,14 @@ def test_units_heads_ages_and_compounds(sentence: str, expected: list[tuple[floa
 )
 def test_scores_identifiers_and_times_are_not_figures(sentence: str) -> None:
     assert extract_quantities(sentence, 0) == []
+
+
+def test_each_attribution_of_a_sentence_owns_its_own_figure() -> None:
+    text = (
+        "Finance Minister Ana Ruiz said taxes would rise by 5 percent, but opposition leader "
+        "Carlos Vega argued that 3,000 jobs would go."
+    )
+    article = Article(id="t", source="mem", text=text)
+    Analyzer(Settings.lexical(), embed=False).analyze([article])
+    owners = {q.value: q.attributed_to for q in article.quantities}
+    assert owners == {5.0: "Ana Ruiz", 3000.0: "Carlos Vega"}

@@ -115,7 +115,10 @@ def _quantities(article: Article) -> list[Quantity]:
             owner = according_to(sentence.text)
         if owner is None:
             owner = source_of_sentence(sentence.text, article.cited_sources)
+        speakers = [q for q in article.quotes if q.sentence == sentence.index and q.speaker]
         for quantity in found:
-            quantity.attributed_to = owner
+            # of several attributions in one sentence, the one whose words hold the figure
+            holder = next((q for q in speakers if quantity.span in q.text), None)
+            quantity.attributed_to = holder.speaker if holder else owner
         out.extend(found)
     return out

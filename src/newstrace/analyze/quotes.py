@@ -93,7 +93,7 @@ _INDIRECT_THAT = re.compile(
 )
 # after a trailing "..., X said": only circumstances ("on Monday", "in a statement"), no clause
 _TRAIL_TAIL = (
-    r"(?:[\s,]+(?:(?:on|in|at|during|after|before|last|this|from|to|of|with|for|by|according|"
+    r"(?:[\s,]+(?:(?:on|in|at|during|after|before|last|this|from|of|with|for|by|according|"
     r"adding|while|when|as|yesterday|today|tonight|earlier|later|late|early|recently|"
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b[^,]{0,80}|"
     r"[^,\s]+(?:\s+[^,\s]+)?))?"
@@ -721,6 +721,8 @@ class QuoteExtractor:
 
     def _lead(self, sent: Sentence, pre: str, cue: str, content: str) -> Quote | None:
         """'SPEAKER cue CONTENT' when the words before the cue end in a plausible speaker."""
+        if cue.lower().startswith("continu") and content.lstrip().startswith("to "):
+            return None  # "X continues to pick up support": aspect, not speech
         spk, rel = _speaker_from_pre(pre)
         spk = _active_speaker(spk, cue)
         a = sent.start + rel
