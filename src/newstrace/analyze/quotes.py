@@ -39,7 +39,7 @@ _QUOTE_PATTERNS = [
 _ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt Del Det Adm Maj Cmdr Supt Insp".split()  # noqa: SIM905
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS) + r"|(?<=\b[A-Z]))\."
 _NOT_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
-_SPK = rf"(?:[^.,;:!?\"“”]|{_ABBREV_DOT}|\.(?=[A-Za-z)]))"
+_SPK = rf"(?:[^.,;:!?\"“”]|{_ABBREV_DOT}|\.(?=[A-Za-z),]))"
 _AFTER_CUE_FIRST = re.compile(
     rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{_CUE})\s+(?P<spk>{_SPK}{{1,140}}?)"
     rf"\s*(?=[,;:!?\"“”]|\.{_NOT_ABBREV}|\s+(?:in|on|at|during|after|before|when|while|from|last|this|because|as|since|"
@@ -47,7 +47,7 @@ _AFTER_CUE_FIRST = re.compile(
     re.IGNORECASE,
 )
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<spk>{_SPK}{{1,100}}?(?:,(?:{_SPK}|,){{1,80}},)?)\s+{_AUX}"
+    rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<spk>{_SPK}{{1,100}}?(?:,(?:{_SPK}|,){{1,160}},)?)\s+{_AUX}"
     rf"(?P<cue>{_CUE})\b",
 )
 # right before a quote: the minister said: / He said, / X told reporters:
@@ -503,7 +503,8 @@ class QuoteExtractor:
         end = self.sentences[sentence].end
         nxt = next((s.start - s.open_len for s in self.spans if s.start > close), end)
         tail = self.text[close : min(end, nxt)]
-        for cue in _SAME_SPEAKER_CUE.finditer(tail):
+        own = _CUE_WORD.search(tail)  # the quote's own "said" comes first
+        for cue in _SAME_SPEAKER_CUE.finditer(tail, own.end() if own else 0):
             content = re.match(r"\s*,?\s*(?:that\s+)?(?P<c>[^\"“‘].{8,})$", tail[cue.end() :])
             if content is None or len(content.group("c").split()) < 3:
                 continue
@@ -555,7 +556,7 @@ class QuoteExtractor:
         open_at = span.start - span.open_len
         sent = self.sentences[self.sentence_at(open_at)] if self.sentences else None
         line_start = self.text.rfind("\n", 0, open_at) + 1
-        head_start = max(sent.start if sent else 0, line_start, open_at - 240)
+        head_start = max(sent.start if sent else 0, line_start, open_at - 400)
         head = self.text[head_start:open_at]
         if not head.strip() and line_start > 1:
             prev_start = self.text.rfind("\n", 0, max(line_start - 1, 0))
