@@ -86,8 +86,9 @@ def load_seeds() -> list[list[list[str]]]:
     return _ecb_seeds() + _article_seeds()
 
 
-def generate(n_articles: int, seed: int = 0) -> Iterator[StreamArticle]:
-    """`n_articles` articles in publication order (undated ones where they arrive)."""
+def generate(n_articles: int, seed: int = 0, days: float = 730.0) -> Iterator[StreamArticle]:
+    """`n_articles` articles in publication order (undated ones where they arrive), stories
+    starting over `days` days (fewer days: a denser stream, as 200k over 730 days)."""
     rng = random.Random(seed)
     seeds = load_seeds()
     start = datetime(2015, 1, 1, tzinfo=UTC)
@@ -100,7 +101,7 @@ def generate(n_articles: int, seed: int = 0) -> Iterator[StreamArticle]:
         seed_index = rng.randrange(len(seeds))
         pools = seeds[seed_index]
         story_id = f"story{instance}"
-        first_day = rng.uniform(0, 730)
+        first_day = rng.uniform(0, days)
         taken = used_days.setdefault(seed_index, [])
         if any(abs(first_day - day) < 60 for day in taken):
             continue  # a reused seed is a new story only far outside any active window

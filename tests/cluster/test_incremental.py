@@ -152,3 +152,39 @@ def test_lexical_path_and_vectors_both_work(store: Store, ecb: dict[str, Article
     assert events["19_1ecb"] == events["19_2ecb"] == events["19_3ecb"]
     assert events["31_1ecb"] == events["31_2ecb"] == events["31_3ecb"]
     assert events["19_1ecb"] != events["31_1ecb"]
+
+
+def _reprint(article: Article, number: int, published: str) -> Article:
+    """Another outlet's copy of a report: a new id, one of its last sentences dropped."""
+    lines = article.text.split("\n")
+    lines.pop(-1 - number // 2)
+    text = "\n".join(lines)
+    copy_id = f"{article.id}-copy{number}"
+    return replace(article, id=copy_id, source=copy_id, text=text, hash="", published=published)
+
+
+def test_a_story_goes_dormant_and_stops_growing_after_its_window(
+    store: Store, ecb: dict[str, Article]
+) -> None:
+    """The same riots reported again after weeks of silence, or copies chained past the
+    story's span, make a new story: a story is a developing topic, not a sink."""
+    early = [replace(ecb[f"19_{n}ecb"], published="2008-12-08T12:00:00Z") for n in (1, 2)]
+    clusterer = _feed(store, early)
+    first = store.assignments()[0].story
+    back = _add(store, clusterer, _reprint(ecb["19_1ecb"], 0, "2009-01-20T12:00:00Z"))
+    assert back.story != first  # 43 quiet days: the first story went dormant
+    # copies every 15 days keep one story going until it would span more than 60 days
+    chained = [
+        _add(store, clusterer, _reprint(ecb[f"19_{n}ecb"], k, day))
+        for k, (n, day) in enumerate(
+            [
+                (2, "2009-02-04T12:00:00Z"),
+                (1, "2009-02-19T12:00:00Z"),
+                (2, "2009-03-06T12:00:00Z"),
+                (1, "2009-03-25T12:00:00Z"),
+            ],
+            start=1,
+        )
+    ]
+    assert {a.story for a in chained[:3]} == {back.story}
+    assert chained[3].story != back.story

@@ -20,7 +20,7 @@ from datasketch import MinHash
 
 from newstrace.cluster.features import article_text, headline, parse_day
 from newstrace.cluster.represent import Member, Representation
-from newstrace.cluster.similarity import ClusterParams, day_gap
+from newstrace.cluster.similarity import ClusterParams, day_gap, span_with
 from newstrace.cluster.state import EventState, StoryState
 from newstrace.cluster.titles import event_title, story_title
 from newstrace.cluster.ward import ward_labels
@@ -207,7 +207,7 @@ class IncrementalClusterer:
 
     def _place(self, member: Member, vector: SparseVector, signature: MinHash) -> EventState:
         params = self.params
-        duplicate = self._near_duplicate(signature)
+        duplicate = self._near_duplicate(signature, member.day)
         if duplicate is not None:
             return self.events[duplicate]
         scored: list[tuple[float, str]] = []
@@ -245,17 +245,47 @@ class IncrementalClusterer:
             if sid in seen:
                 continue
             seen.add(sid)
+            story = self.story_states[sid]
+            if not self._story_open(story, member.day):
+                continue
             score = event_score  # the nearest event, not a drifting story-wide centroid
-            if score >= params.story_threshold:
-                close.append((score, sid))
+            if score < params.story_threshold:
+                continue
+            if len(story.events) > params.story_sprawl_events and (
+                self._similarity(vector, member.dense, story) < params.story_centroid_threshold
+            ):
+                continue  # close to one event of a sprawling story, not to the story
+            close.append((score, sid))
         if not close:
             return None
         close.sort(reverse=True)
         best = self.story_states[close[0][1]]
         for score, sid in close[1 : 1 + params.story_merges]:
-            if score >= params.story_merge_threshold:
+            other = self.story_states[sid]
+            if score >= params.story_merge_threshold and self._may_merge(best, other):
                 best = self._merge_stories(best, self.story_states[sid])
         return best
+
+    def _story_open(self, story: StoryState, day: float | None) -> bool:
+        """A story takes a dated article only while active (quiet for at most
+        `story_max_gap_days`) and while its span stays within `story_max_span_days`: later
+        coverage of the same topic is a new story, so a long-lived topic cannot become a sink."""
+        params = self.params
+        if day_gap(day, story.first_day, story.last_day) > params.story_max_gap_days:
+            return False
+        return span_with(day, story.first_day, story.last_day) <= params.story_max_span_days
+
+    def _may_merge(self, a: StoryState, b: StoryState) -> bool:
+        """Two stories merge only when together they are still few events (a bridge between
+        sprawling stories chains topics into a sink) and span at most the story window."""
+        if len(a.events) + len(b.events) > self.params.story_merge_max_events:
+            return False
+        if a.first_day is None or b.first_day is None:
+            return True
+        return (
+            span_with(b.first_day, a.first_day, a.last_day) <= (self.params.story_max_span_days)
+            and span_with(b.last_day, a.first_day, a.last_day) <= self.params.story_max_span_days
+        )
 
     def _merge_stories(self, a: StoryState, b: StoryState) -> StoryState:
         """One article bridges two stories: the smaller joins the larger (its events move)."""
@@ -280,13 +310,16 @@ class IncrementalClusterer:
         self._persist_story(keep)
         return keep
 
-    def _near_duplicate(self, signature: MinHash) -> str | None:
-        """Event of the closest active near-copy, when it is close enough."""
+    def _near_duplicate(self, signature: MinHash, day: float | None) -> str | None:
+        """Event of the closest active near-copy, when it is close enough and its story is
+        still open to the copy's date."""
         best, best_jaccard = None, self.params.duplicate_jaccard
         for other in self.minhash.query(signature):
             other_signature = self.signatures.get(other)
             event = self.event_of.get(other)
             if other_signature is None or event is None:
+                continue
+            if not self._story_open(self.story_states[self.events[event].story], day):
                 continue
             jaccard = MinHashIndex.jaccard(signature, other_signature)
             if jaccard >= best_jaccard:
@@ -330,7 +363,7 @@ class IncrementalClusterer:
     def _rebuild_story(self, story: StoryState) -> set[str]:
         """Ward's linkage over the story's active members; returns ids of events rewritten."""
         params = self.params
-        old_events = [self.events[e] for e in story.events if e in self.events]
+        old_events = [self.events[e] for e in dict.fromkeys(story.events) if e in self.events]
         ids = [aid for e in old_events for aid in e.articles if aid in self.members]
         self._reclustered_at[story.id] = len(ids)
         if len(ids) < 2:
@@ -390,7 +423,8 @@ class IncrementalClusterer:
                 self.event_of[member.id] = event.id
             event.headlines = self._headlines_of(event, old_events)
             self.events[event.id] = event
-            story.events.append(event.id)
+            if event.id not in story.events:  # an evicted event's id may come back
+                story.events.append(event.id)
             self._reindex_event(event)
             self._persist_event(event)
             rewritten.add(event.id)

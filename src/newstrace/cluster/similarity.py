@@ -15,19 +15,30 @@ class ClusterParams:
     name_weight: float = 0.5  # share of proper names and numbers in the lexical vector
     dense_weight: float = 0.3  # share of the dense (MiniLM) cosine when both sides have one
     story_threshold: float = 0.20  # join the story of an event at least this similar
+    story_centroid_threshold: float = 0.25  # ... and, in a story of many events, this similar
+    story_sprawl_events: int = 8  # to the story as a whole (a sprawling story is no sink)
     story_merge_threshold: float = 0.30  # an article this close to two stories merges them
     story_merges: int = 2  # at most this many stories merged per article
+    story_merge_max_events: int = 8  # ... and only while together this few events
     event_threshold: float = 0.35  # provisional join of an event (Ward re-derives events)
     ward_threshold: float = 1.9  # Ward distance at which a story's events stop merging
     ward_reference_size: float = 40.0  # events larger than this get a wider Ward threshold
     duplicate_jaccard: float = 0.6  # a near-copy joins its original's event outright
     event_max_gap_days: float = 2.0  # reports further apart are separate developments
-    story_max_gap_days: float = 45.0  # a story goes dormant after this many quiet days
+    story_max_gap_days: float = 21.0  # a story goes dormant after this many quiet days
+    story_max_span_days: float = 60.0  # a story is a topic developing over weeks, not a sink
     candidates: int = 24  # events scored per article
     rebuild_always: int = 20  # a new event in a story this small rebuilds the story at once
     rebuild_max: int = 400  # larger stories keep incremental joins only
     active_days: float = 30.0  # events idle longer than this leave memory
     active_articles: int = 30_000  # ... as do events idle for this many arrivals (undated)
+
+
+def span_with(day: float | None, first: float | None, last: float | None) -> float:
+    """Days a span would cover once a date joins it; 0 when either is unknown."""
+    if day is None or first is None or last is None:
+        return 0.0
+    return max(last, day) - min(first, day)
 
 
 def day_gap(day: float | None, first: float | None, last: float | None) -> float:
