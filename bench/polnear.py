@@ -164,7 +164,7 @@ def pieces(
 
 def ours(article: Article) -> list[Predicted]:
     """Our quotes as spans; a joined direct quote counts as its pieces (PolNeAR marks each)."""
-    out = []
+    out: list[Predicted] = []
     spans = [(s.start, s.end, s.text) for s in find_quote_spans(article.text)]
     for n, q in enumerate(article.quotes):
         start = article.sentences[q.sentence].start
