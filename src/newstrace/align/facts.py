@@ -89,10 +89,10 @@ def negation_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
     in one of them only."""
     claim_denied = negated_words(claim.text)
     evidence_denied = negated_words(evidence.text)
-    added = [w for w in claim_denied - evidence_denied if w in evidence.word_set]
+    added = [w for w in sorted(claim_denied - evidence_denied) if w in evidence.word_set]
     if added and len(claim_denied) > len(evidence_denied):
         return f"negation added: not {added[0]}"
-    removed = [w for w in evidence_denied - claim_denied if w in claim.word_set]
+    removed = [w for w in sorted(evidence_denied - claim_denied) if w in claim.word_set]
     if removed and len(evidence_denied) > len(claim_denied):
         return f"negation removed: not {removed[0]}"
     return None
@@ -103,12 +103,14 @@ def name_change(
 ) -> str | None:
     """A name in the claim that neither the evidence nor any source names, in place of one that
     the evidence names and the claim dropped."""
-    new = [k for k in claim.name_keys if " " not in k and k not in known and k not in STOPWORDS]
+    new = [
+        k for k in sorted(claim.name_keys) if " " not in k and k not in known and k not in STOPWORDS
+    ]
     if not new:
         return None
     dropped = [
         k
-        for k in evidence.name_keys
+        for k in sorted(evidence.name_keys)
         if " " not in k and k not in claim.name_keys and k not in claim.word_set
     ]
     if dropped:

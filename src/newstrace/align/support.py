@@ -248,7 +248,7 @@ class SupportChecker:
             window |= index.feats[i].word_set
         novel_names = [
             k
-            for k in claim.name_keys
+            for k in sorted(claim.name_keys)
             if k not in index.name_keys
             and k not in index.words
             and not all(w in index.name_keys or stem(w) in index.words for w in k.split())
@@ -303,7 +303,7 @@ class SupportChecker:
     ) -> list[int]:
         """Source sentences most likely to be the claim's evidence, best first."""
         hits: dict[int, float] = defaultdict(float)
-        for w in claim.word_set:
+        for w in sorted(claim.word_set):  # a fixed order: the same sums in every process
             postings = index.word_index.get(w)
             if not postings:
                 continue
@@ -317,7 +317,7 @@ class SupportChecker:
             sims = index.vectors @ claim_vector
             for i in np.argsort(-sims)[:5]:
                 hits[int(i)] += float(sims[i]) * 2.0
-        return sorted(hits, key=lambda i: -hits[i])[:5]
+        return sorted(hits, key=lambda i: (-hits[i], i))[:5]  # ties: the earlier sentence
 
     def _change(
         self,
