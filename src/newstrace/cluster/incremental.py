@@ -347,13 +347,16 @@ class IncrementalClusterer:
     # --- events inside a story ------------------------------------------------------------
     def _maybe_rebuild_story(self, story: StoryState, founded: bool) -> set[str]:
         """Re-derive the story's events when an article founded one in a small story, or the
-        story has grown by a tenth since the last time (amortised: bounded work per article)."""
+        story has grown by a tenth since the last time (a quarter for large stories, whose Ward
+        rebuild costs the square of their size: amortised, bounded work per article)."""
         active = sum(len(self.events[e].articles) for e in story.events if e in self.events)
         if active < 2 or active > self.params.rebuild_max:
             return set()
         last = self._reclustered_at.get(story.id, 0)
-        if (not founded or active > self.params.rebuild_always) and active - last < max(
-            1, active // 10
+        params = self.params
+        grow = params.rebuild_grow if active <= params.rebuild_large else params.rebuild_grow_large
+        if (not founded or active > params.rebuild_always) and active - last < max(
+            1, int(active * grow)
         ):
             self._pending_rebuild.add(story.id)
             return set()

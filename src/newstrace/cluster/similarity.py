@@ -29,6 +29,9 @@ class ClusterParams:
     story_max_span_days: float = 60.0  # a story is a topic developing over weeks, not a sink
     candidates: int = 24  # events scored per article
     rebuild_always: int = 20  # a new event in a story this small rebuilds the story at once
+    rebuild_grow: float = 0.1  # ... or when it has grown by this share since the last rebuild
+    rebuild_large: int = 60  # stories above this many active articles
+    rebuild_grow_large: float = 0.25  # ... wait for this share of growth
     rebuild_max: int = 400  # larger stories keep incremental joins only
     active_days: float = 30.0  # events idle longer than this leave memory
     active_articles: int = 30_000  # ... as do events idle for this many arrivals (undated)
