@@ -272,3 +272,13 @@ def test_a_quoted_title_is_not_speech() -> None:
     assert [q for q in quotes_of(text) if q.kind == "direct"] == []
     (quote,) = quotes_of('"We Will Rebuild," said Governor Ada Mills.')
     assert quote.speaker == "Ada Mills"
+
+
+def test_a_name_inside_the_speakers_phrase_is_not_the_speaker() -> None:
+    text = (
+        "Residents on Harlow Street, which backs onto the river, said they had noticed a sharp "
+        "smell late on Saturday. A spokesman for Mayor Tom Hale said the pumps were repaired."
+    )
+    residents, spokesman = quotes_of(text)
+    assert residents.speaker == "Residents on Harlow Street"
+    assert spokesman.speaker is not None and spokesman.speaker != "Tom Hale"

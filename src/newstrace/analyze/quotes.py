@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newstrace.analyze.cues import BE_VERBS, SPEECH_CUE, THAT_CUE
+from newstrace.analyze.entities import TITLES
 from newstrace.analyze.resolve import normalise_name
 from newstrace.model import EntityMention, Quote, Sentence
 
@@ -198,6 +199,29 @@ def _strip_speaker(raw: str) -> str:
         while (tail := _TRAILING_ADVERB.search(spk)) and tail.group(1) not in _LY_NOUNS:
             spk = spk[: tail.start()]
     return spk.strip(" ,")
+
+
+_PHRASE_PREPOSITIONS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "near",
+        "along",
+        "from",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "by",
+        "for",
+        "with",
+        "of",
+        "behind",
+    ]
+)
+# "Residents on Mill Lane, which backs onto the river": the speaker ends before the clause
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b")
 
 
 def _speaker_from_pre(pre: str) -> tuple[str, int]:
@@ -428,7 +452,8 @@ class QuoteExtractor:
         inside = [
             m
             for m in inside
-            if m.label in ("PERSON", "ORG") or len(m.text) >= len(speaker_text.strip()) - 4
+            if (m.label in ("PERSON", "ORG") or len(m.text) >= len(speaker_text.strip()) - 4)
+            and not self._inside_phrase(m, start)
         ]
         if inside:
 
@@ -439,7 +464,15 @@ class QuoteExtractor:
 
             chosen = min(inside, key=rank)
             return normalise_name(chosen.text) if chosen.label == "PERSON" else chosen.text
-        return speaker_text or None
+        return _RELATIVE_CLAUSE.split(speaker_text, maxsplit=1)[0].strip() or None
+
+    def _inside_phrase(self, mention: EntityMention, start: int) -> bool:
+        """'Residents on Mill Lane', 'a spokesman for Olaf Scholz': a name after a preposition
+        belongs to a phrase whose head (residents, spokesman) is the speaker, not the name."""
+        before = self.text[start : mention.start].split()
+        while before and before[-1].lower().strip(".") in TITLES:  # "for Mayor Tom Hale"
+            before.pop()
+        return len(before) >= 2 and before[-1].lower() in _PHRASE_PREPOSITIONS
 
     def _remember(self, speaker: str | None, offset: int) -> None:
         if speaker and any(m.text == speaker and m.label == "PERSON" for m in self.mentions):

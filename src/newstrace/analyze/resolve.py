@@ -280,7 +280,15 @@ class EntityResolver:
 
     @staticmethod
     def _canonical(name: str, alias_map: dict[str, str]) -> str:
-        return alias_map.get(name.lower()) or alias_map.get(normalise_name(name).lower()) or name
+        """The entity a speaker string names; 'Renata Silvo, regional director at the agency'
+        is Renata Silvo (the words before an appositive comma)."""
+        for candidate in (name, name.split(",", 1)[0].strip()):
+            found = alias_map.get(candidate.lower()) or alias_map.get(
+                normalise_name(candidate).lower()
+            )
+            if found:
+                return found
+        return name
 
 
 def _name_shaped(text: str) -> bool:
