@@ -2,7 +2,8 @@
 
 The story: the first test stories of the derivation benchmark (real ECB+ / PolNeAR articles,
 their copies and rewrites, independent reports) pooled until 50 articles. Times are medians of
-3 runs of analyze_story on already analysed articles; analysis time is reported apart.
+3 runs of analyze_story on already analysed articles; analysis time is reported apart. The
+baseline row times the 5-gram overlap detector of bench/derivation.py on the same articles.
 Run: .venv/bin/python bench/provenance_speed.py [--lexical]
 """
 
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from derivation import load, to_articles  # noqa: E402
+from derivation import baseline, load, to_articles  # noqa: E402
 from newstrace.align import PreparedArticle, SupportChecker  # noqa: E402
 from newstrace.analyze import Analyzer  # noqa: E402
 from newstrace.provenance import analyze_story  # noqa: E402
@@ -62,16 +63,27 @@ def main() -> None:
         t0 = time.perf_counter()
         result = analyze_story(articles, [], settings)
         runs.append(time.perf_counter() - t0)
+    base_runs = []  # the 5-gram overlap baseline of bench/derivation.py: links only, no flags
+    for _ in range(3):
+        t0 = time.perf_counter()
+        base_links = baseline(articles)
+        base_runs.append(time.perf_counter() - t0)
     pairs = STORY_SIZE * (STORY_SIZE - 1) // 2
     machine = f"{platform.machine()} {len(os.sched_getaffinity(0))}-core, no GPU"
     n_sentences = sum(len(p.texts) for p in prepared)
     print(
-        "| machine | data | analysed with | support checks/s | story: article pairs/s | 50-article story to all flags (s, median of 3) | analysis (s) |"
+        "| machine | data | system (analysed with) | support checks/s | story: article pairs/s | 50-article story to all flags (s, median of 3) | analysis (s) |"
     )
     print("|---|---|---|---|---|---|---|")
+    base = statistics.median(base_runs)
+    print(
+        f"| {machine} | {STORY_SIZE} articles, {n_sentences} sentences, {len(base_links)} links, "
+        f"no flags | 5-gram overlap >= 0.3 baseline | - | {pairs / base:.0f} | {base:.2f} | - |"
+    )
     print(
         f"| {machine} | {STORY_SIZE} articles, {n_sentences} sentences, {len(result.derivations)} "
-        f"derivations, {len(result.flags)} flags | {articles[0].analyzed_with} | {checks_per_s:.0f} | "
+        f"derivations, {len(result.flags)} flags | newstrace analyze_story ({articles[0].analyzed_with}) "
+        f"| {checks_per_s:.0f} | "
         f"{pairs / statistics.median(runs):.0f} | {statistics.median(runs):.2f} | {analysis_s:.1f} |"
     )
 
