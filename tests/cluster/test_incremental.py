@@ -188,3 +188,19 @@ def test_a_story_goes_dormant_and_stops_growing_after_its_window(
     ]
     assert {a.story for a in chained[:3]} == {back.story}
     assert chained[3].story != back.story
+
+
+def test_stories_merge_only_while_small_and_within_the_window(store: Store) -> None:
+    """A bridging article merges two young stories, never two sprawling or far-apart ones."""
+    from newstrace.cluster.state import StoryState
+
+    clusterer = IncrementalClusterer(store, LEXICAL)
+
+    def story(name: str, events: int, first: float, last: float) -> StoryState:
+        state = StoryState(id=name, events=[f"{name}-e{k}" for k in range(events)])
+        state.first_day, state.last_day = first, last
+        return state
+
+    assert clusterer._may_merge(story("a", 2, 100, 110), story("b", 3, 105, 120))
+    assert not clusterer._may_merge(story("a", 5, 100, 110), story("b", 4, 105, 120))
+    assert not clusterer._may_merge(story("a", 2, 100, 130), story("b", 2, 150, 170))
