@@ -120,3 +120,12 @@ def test_each_attribution_of_a_sentence_owns_its_own_figure() -> None:
     Analyzer(Settings.lexical(), embed=False).analyze([article])
     owners = {q.value: q.attributed_to for q in article.quantities}
     assert owners == {5.0: "Ana Ruiz", 3000.0: "Carlos Vega"}
+
+
+def test_over_a_period_spreads_it_does_not_exceed() -> None:
+    spread = extract_quantities("The union wants an 11 percent pay rise over two years.", 0)
+    assert [(q.value, q.unit, q.qualifier) for q in spread][-1] == (2.0, "years", "exact")
+    longer = extract_quantities("He has driven trains for over two years.", 0)
+    assert [(q.value, q.qualifier) for q in longer] == [(2.0, "more_than")]
+    crowd = extract_quantities("Over 5,000 people marched to the depot.", 0)
+    assert [(q.value, q.qualifier) for q in crowd] == [(5000.0, "more_than")]

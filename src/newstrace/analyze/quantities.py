@@ -389,6 +389,22 @@ def _qualifier_before(before: str) -> tuple[Qualifier, int]:
     return best
 
 
+# "a pay rise of 11 percent over two years": "over" a period spreads, it does not exceed;
+# "for over two years", "in over a decade" do mean more than
+_OVER_PERIOD = re.compile(r"(?i)(?:^|\b(\w+)\s+)over\s*$")
+_EXCEEDING_BEFORE_OVER = frozenset(
+    ["for", "of", "in", "after", "than", "lasted", "lasting", "took"]
+)
+
+
+def _spread_over(before: str, unit: str) -> bool:
+    """The figure is a period a thing is spread over ('over two years'), not a minimum."""
+    m = _OVER_PERIOD.search(before)
+    if m is None or unit.lower() not in _TIME_UNITS:
+        return False
+    return (m.group(1) or "").lower() not in _EXCEEDING_BEFORE_OVER
+
+
 _TIME_UNITS = frozenset(
     [
         "second",
@@ -676,6 +692,8 @@ class QuantityFinder:
                 if between and qualifier == "range":
                     qual_len = len(sentence[:start]) - between.start()
             unit, unit_end = _unit_after(sentence, end, match)
+            if qualifier == "more_than" and _spread_over(sentence[:start], unit):
+                qualifier, qual_len = "exact", 0
             if not unit and match.group("num").lower().startswith("a "):
                 continue  # "a dozen" with nothing counted is not a figure
             if not unit and _is_age(sentence, match):
