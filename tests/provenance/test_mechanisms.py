@@ -218,3 +218,14 @@ def test_stray_matches_past_the_shared_stretch_do_not_extend_it() -> None:
     aligned = [*range(40), 45, 50, 53, 55]
     assert _stretch(aligned) == list(range(40))
     assert _unmatched(set(aligned), 60) == (0, 20)
+
+
+def test_a_sentence_naming_its_own_outlet_is_a_credit_not_an_invention() -> None:
+    from newstrace.provenance.flags import names_itself
+
+    assert names_itself("Additional reporting by Valley Evening Post staff.", "Valley Evening Post")
+    assert names_itself("Stay with Newsbeat Daily for more updates.", "Newsbeat Daily")
+    assert names_itself("The Harbour Courier asked the operator for comment.", "The Harbour Courier")
+    assert not names_itself("The operator declined to comment.", "Newsbeat Daily")
+    assert not names_itself("Posts were cut.", "Post")  # too short a name to match safely
+    assert not names_itself("Talks stalled.", None)

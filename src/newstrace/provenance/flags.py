@@ -6,6 +6,7 @@ Figures that differ because different people stated them are not conflicts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -139,6 +140,8 @@ def derived_flags(
             evidence.append(Evidence(owner.owners[verdict.evidence_index], verdict.evidence))
         if not evidence:
             evidence.extend(_nearest_source_sentences(derived, i, combined))
+        if label == "unsupported" and names_itself(text, derived.article.outlet):
+            continue  # a credit or a plug ("Stay with Newsbeat Daily"): the outlet, not the story
         if label == "unsupported" and others is not None:
             elsewhere = checker.check_index(
                 others.index, text, claim_speaker=speaker, claim_vector=vector
@@ -157,6 +160,18 @@ def derived_flags(
             )
         )
     return flags
+
+
+def names_itself(text: str, outlet: str | None) -> bool:
+    """The sentence names the outlet that publishes it: a credit line, a plug, a note to readers."""
+    if not outlet:
+        return False
+    name = outlet.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if len(name) < 5:
+        return False  # "Post", "Sun": too common a word to tell the outlet from the story
+    return re.search(rf"(?i)\b{re.escape(name)}\b", text) is not None
 
 
 def _verdict(

@@ -121,7 +121,8 @@ def analyze_story(
         )
         found = derived_flags(
             prepared[derived_id],
-            [prepared[s] for s in source_ids],
+            # earliest first: where copies say the same, the evidence quotes the original
+            [prepared[s] for s in sorted(source_ids, key=lambda s: order[s])],
             earlier,
             checker,
             [p for d in derivations if d.derived == derived_id for p in d.pairs],
