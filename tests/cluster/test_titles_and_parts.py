@@ -1,13 +1,11 @@
-"""Event/story titles read like headlines; the Ray batch path partitions without losing order."""
+"""Event/story titles read like headlines."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from newstrace.cluster.distributed import partition
 from newstrace.cluster.titles import best_headline, story_title
 from newstrace.index import HashedTfidf
-from newstrace.model import Article
 
 HEADLINES = [
     "Police clash with protesters in Athens after teenager's shooting",
@@ -34,11 +32,3 @@ def test_story_title_prefers_a_representative_event() -> None:
     centroid = model.transform("riots police shooting teenager Athens protest students")
     title = story_title([(HEADLINES[1], 3), (HEADLINES[2], 5)], centroid, Counter(), model)
     assert title == HEADLINES[2]
-
-
-def test_partitions_keep_every_article_once_in_order() -> None:
-    articles = [Article(id=f"a{i}", source="s", text=f"text {i}") for i in range(10)]
-    parts = partition(articles, 3)
-    assert [len(p) for p in parts] == [4, 3, 3]
-    assert [a.id for p in parts for a in p] == [a.id for a in articles]
-    assert partition(articles[:2], 5) == [[articles[0]], [articles[1]]]
