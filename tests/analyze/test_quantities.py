@@ -129,3 +129,11 @@ def test_over_a_period_spreads_it_does_not_exceed() -> None:
     assert [(q.value, q.qualifier) for q in longer] == [(2.0, "more_than")]
     crowd = extract_quantities("Over 5,000 people marched to the depot.", 0)
     assert [(q.value, q.qualifier) for q in crowd] == [(5000.0, "more_than")]
+
+
+def test_a_compared_figure_counts_what_the_first_one_counts() -> None:
+    text = "About 1,400 passenger trains were cancelled, out of roughly 2,400 that normally run."
+    found = [(q.value, q.unit, q.qualifier) for q in extract_quantities(text, 0)]
+    assert found == [(1400.0, "trains", "about"), (2400.0, "trains", "about")]
+    separate = extract_quantities("The union has 7,800 members and 12 offices.", 0)
+    assert [q.unit for q in separate] == ["members", "offices"]

@@ -726,14 +726,33 @@ def _share_units(sentence: str, figures: list[_Figure]) -> None:
 _FINDER = QuantityFinder()
 
 
+# "1,400 trains were cancelled, out of roughly 2,400 that normally run": the second counts trains
+_SAME_UNIT_LINK = re.compile(
+    r"(?i)\b(?:out of|of|from|compared with|against|up from|down from)\s+$"
+)
+
+
+def _inherited_unit(sentence: str, start: int, previous: str) -> str:
+    """A figure with no counted noun of its own counts what the figure before it counts when
+    a comparison links them ('out of', 'up from')."""
+    before = sentence[:start]
+    _, qualifier_length = _qualifier_before(before)
+    if qualifier_length:
+        before = before[:-qualifier_length]
+    return previous if _SAME_UNIT_LINK.search(before) else ""
+
+
 def extract_quantities(sentence_text: str, sentence_index: int) -> list[Quantity]:
     """Quantities of one sentence, each with its span as written; attribution is set later."""
     out: list[Quantity] = []
+    previous_unit = ""
     for fig in _FINDER.find(sentence_text):
+        unit = fig.unit or _inherited_unit(sentence_text, fig.start, previous_unit)
+        previous_unit = unit or previous_unit
         out.append(
             Quantity(
                 value=fig.value,
-                unit=fig.unit,
+                unit=unit,
                 qualifier=fig.qualifier,
                 sentence=sentence_index,
                 text=sentence_text,
