@@ -156,7 +156,8 @@ class Pipeline:
                         self.store.put_state(DIRTY, assignment.story, b"1")
                     self.clusterer.flush()
                 advance(len(chunk))
-        self.store.save_stories(self.clusterer.stories())
+        # each checkpoint's flush wrote the stories it changed; rewriting every stored story
+        # here would make one new article cost as much as the whole corpus
         return len(ids)
 
     def update_dirty_stories(self) -> list[str]:
