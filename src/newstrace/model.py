@@ -21,6 +21,12 @@ Vector = npt.NDArray[np.float32]
 Qualifier = Literal["exact", "more_than", "less_than", "about", "range"]
 FlagKind = Literal["unsupported", "altered", "contradiction", "numeric_conflict"]
 DerivationKind = Literal["verbatim", "syndication", "paraphrase"]
+# "derived": the link is sure enough to report; "possible": close but below the bar, shown as a
+# possible rewrite with its score, never as independent
+DerivationStrength = Literal["derived", "possible"]
+# "decided": the direction rests on evidence named in direction_evidence; "undetermined": the
+# evidence is balanced and source/derived are in no particular order
+DirectionStatus = Literal["decided", "undetermined"]
 QuoteKind = Literal["direct", "indirect"]
 
 _SPACE = re.compile(r"\s+")
@@ -188,6 +194,9 @@ class Derivation:
     shared_sentences: int = 0
     direction_evidence: str = ""  # "published earlier", "containment", ...
     pairs: list[SentencePair] = field(default_factory=list)
+    strength: DerivationStrength = "derived"
+    direction: DirectionStatus = "decided"
+    group: str | None = None  # syndication group: copies of one wire story share an id
 
 
 @dataclass
