@@ -49,10 +49,16 @@ def _print_error(error: IngestError) -> None:
     _err(f"error: {error}")
 
 
-def _open(db: str) -> Any:
-    from newstrace.store import open_store
+def _open(db: str, must_exist: bool = False) -> Any:
+    """The store at `db`; with `must_exist`, a missing SQLite file is an error naming the path
+    (exit 2) and nothing is created."""
+    from newstrace.store import StoreNotFound, open_store
 
-    return open_store(db)
+    try:
+        return open_store(db, must_exist=must_exist)
+    except StoreNotFound as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from None
 
 
 def _pipeline(store: Any, lexical: bool, quiet: bool, analyzer: Any = None) -> Any:
@@ -111,8 +117,31 @@ def ingest(
         typer.Option("--ray-address", help="A running Ray cluster; default: local Ray."),
     ] = None,
     workers: Annotated[int, typer.Option("--workers", help="Ray workers (actors).")] = 2,
+    meta: Annotated[
+        Path | None,
+        typer.Option(
+            "--meta",
+            help="CSV or JSONL table: a `file` column (file name, path or id) and any of "
+            "title, outlet, published, url, author, filled into the articles read.",
+        ),
+    ] = None,
 ) -> None:
     """Add articles to the corpus; each joins its story at once. Re-ingesting changes nothing."""
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        _err(f"error: {path}: no such file or folder")
+    if len(missing) == len(paths):
+        _err("error: nothing to read; the store was not opened")
+        raise typer.Exit(EXIT_INPUT_ERRORS)
+    table = None
+    if meta is not None:
+        from newstrace.ingest.meta import ArticleMeta, MetaError
+
+        try:
+            table = ArticleMeta.load(meta)
+        except MetaError as exc:
+            _err(f"error: {exc}")
+            raise typer.Exit(2) from None
     analyzer = None
     if ray or ray_address:
         from newstrace.distributed import RayAnalyzer
@@ -124,7 +153,9 @@ def ingest(
             raise typer.Exit(2) from exc
     store = _open(db)
     try:
-        report = _pipeline(store, lexical, quiet, analyzer).ingest(paths, max_bytes=max_bytes)
+        report = _pipeline(store, lexical, quiet, analyzer).ingest(
+            [p for p in paths if p.exists()], max_bytes=max_bytes, meta=table
+        )
     finally:
         store.close()
         if analyzer is not None:
@@ -134,7 +165,14 @@ def ingest(
         f"failed {len(report.errors)}; stories updated {len(report.stories_updated)} "
         f"({report.seconds:.1f}s)"
     )
-    if report.errors:
+    if table is not None and table.unused():
+        unused = table.unused()
+        _err(
+            f"note: {len(unused)} row(s) of {meta} matched no article added in this run: "
+            + ", ".join(unused[:10])
+            + (" …" if len(unused) > 10 else "")
+        )
+    if report.errors or missing:
         raise typer.Exit(EXIT_INPUT_ERRORS)
 
 
@@ -143,7 +181,7 @@ def recluster(
     db: DbOption = "newstrace.db", lexical: LexicalOption = False, quiet: QuietOption = False
 ) -> None:
     """Rebuild all stories and events from scratch (the incremental path keeps them current)."""
-    store = _open(db)
+    store = _open(db, must_exist=True)
     try:
         stories = _pipeline(store, lexical, quiet).recluster()
     finally:
@@ -154,7 +192,7 @@ def recluster(
 @app.command()
 def stories(db: DbOption = "newstrace.db") -> None:
     """List stories: id, articles, events, flags, title."""
-    store = _open(db)
+    store = _open(db, must_exist=True)
     try:
         rows = store.stories()
         typer.echo(f"{'story':<14} {'articles':>8} {'events':>6} {'flags':>5}  title")
@@ -174,7 +212,7 @@ def show(story_id: str, db: DbOption = "newstrace.db") -> None:
     """Print one story: events, articles, derivations and flags with evidence."""
     from newstrace.report.markdown import render_story_markdown
 
-    store = _open(db)
+    store = _open(db, must_exist=True)
     try:
         if store.get_story(story_id) is None:
             _err(f"error: no story {story_id!r} in {db} (see `newstrace stories`)")
@@ -195,7 +233,7 @@ def report(
     db: DbOption = "newstrace.db",
 ) -> None:
     """Write a story's report as HTML, Markdown and/or JSON."""
-    store = _open(db)
+    store = _open(db, must_exist=True)
     try:
         if store.get_story(story_id) is None:
             _err(f"error: no story {story_id!r} in {db} (see `newstrace stories`)")
@@ -232,6 +270,33 @@ def _write_reports(
         typer.echo(f"JSON dossier: {json_out}")
 
 
+@app.command()
+def compare(
+    article_a: Annotated[str, typer.Argument(help="Article id: the one compared against.")],
+    article_b: Annotated[str, typer.Argument(help="Article id: aligned to A and checked.")],
+    db: DbOption = "newstrace.db",
+    json_out: Annotated[bool, typer.Option("--json", help="Print the view as JSON.")] = False,
+    lexical: LexicalOption = False,
+) -> None:
+    """Any two stored articles side by side: B aligned to A, the checker's verdict per sentence."""
+    from newstrace.report.markdown import render_compare_markdown
+    from newstrace.report.views import ViewNotFound, pair_view, to_jsonable
+
+    store = _open(db, must_exist=True)
+    try:
+        try:
+            view = pair_view(store, article_a, article_b, _settings(lexical))
+        except ViewNotFound as exc:
+            _err(f"error: {exc.args[0]} in {db}")
+            raise typer.Exit(2) from None
+    finally:
+        store.close()
+    if json_out:
+        typer.echo(json.dumps(to_jsonable(view), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(render_compare_markdown(view))
+
+
 @app.command("score-support")
 def score_support(
     input_path: Annotated[Path, typer.Argument(help='JSONL lines {"id","source","claim"}.')],
@@ -257,6 +322,7 @@ def serve(
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
         _err(f"error: the web UI needs the `web` extra: pip install 'newstrace[web]' ({exc})")
         raise typer.Exit(2) from exc
+    _open(db, must_exist=True).close()
     typer.echo(f"newstrace: serving {db} at http://{host}:{port}/")
     run(db, host, port)
 

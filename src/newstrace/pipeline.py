@@ -99,8 +99,11 @@ class Pipeline:
             self._clusterer = IncrementalClusterer(self.store, self.settings)
         return self._clusterer
 
-    def ingest(self, paths: Iterable[str | Path], max_bytes: int | None = None) -> IngestReport:
-        """Read inputs, store new articles, then analyse, cluster and update touched stories."""
+    def ingest(
+        self, paths: Iterable[str | Path], max_bytes: int | None = None, meta: Any = None
+    ) -> IngestReport:
+        """Read inputs, store new articles, then analyse, cluster and update touched stories.
+        `meta` (an ingest.meta.ArticleMeta) fills in each article's fields from a table."""
         from newstrace.ingest import DEFAULT_MAX_BYTES, read_paths
 
         started = time.perf_counter()
@@ -110,7 +113,11 @@ class Pipeline:
                 if isinstance(item, IngestError):
                     report.errors.append(item)
                     self.on_error(item)
-                elif self.store.add_article(item):
+                    advance(1)
+                    continue
+                if meta is not None:
+                    item = meta.apply(item)
+                if self.store.add_article(item):
                     report.added.append(item.id)
                 else:
                     report.skipped.append(item.id)

@@ -153,3 +153,16 @@ def test_missing_psycopg_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
     with pytest.raises(ImportError, match=r"pip install 'newstrace\[postgres\]'"):
         open_store("postgresql://postgres@/news?host=/nonexistent")
+
+
+def test_reading_a_store_that_does_not_exist_names_it_and_creates_nothing(
+    tmp_path: Path,
+) -> None:
+    from newstrace.store import StoreNotFound
+
+    path = tmp_path / "typo.db"
+    with pytest.raises(StoreNotFound, match=r"no store at .*typo\.db"):
+        open_store(path, must_exist=True)
+    assert not path.exists()
+    open_store(path).close()  # writing (ingest) still creates it
+    open_store(path, must_exist=True).close()

@@ -193,3 +193,31 @@ def test_search_page_marks_the_words_found(client: httpx.Client) -> None:
     page = client.get("/search", params={"q": "government abandoned"}).text
     assert "<mark>government</mark> has <mark>abandoned</mark> us" in page
     assert f'href="/stories/{STORY_ID}/article?id=orchid-rewrite"' in page
+
+
+def test_compare_any_two_articles_json_and_page(client: httpx.Client) -> None:
+    # the copy and the rewrite have no link between them: compared on request all the same
+    r = client.get(
+        f"/api/stories/{STORY_ID}/compare", params={"a": "courier-copy", "b": "orchid-rewrite"}
+    )
+    assert r.status_code == 200
+    view = r.json()
+    assert view["mode"] == "compare" and view["strength"] == "none"
+    by_sentence = {row["derived_sentence"]: row for row in view["rows"]}
+    assert by_sentence[4]["verdict"] == "altered" and "14,000" in by_sentence[4]["verdict_reason"]
+    assert by_sentence[3]["verdict"] == "unsupported"
+    assert sum(view["verdicts"].values()) == 5
+    page = client.get(
+        f"/stories/{STORY_ID}/diff", params={"source": "courier-copy", "derived": "orchid-rewrite"}
+    )
+    assert page.status_code == 200  # no derivation: the compare view, not a 404
+    assert "found no link between these two articles" in page.text
+    assert "compared with" in page.text and 'class="rel verdict"' in page.text
+    same = client.get(f"/api/stories/{STORY_ID}/compare", params={"a": "mpa-wire", "b": "mpa-wire"})
+    assert same.status_code == 404 and "two different articles" in same.json()["error"]
+
+
+def test_story_page_offers_the_compare_form(client: httpx.Client) -> None:
+    page = client.get(f"/stories/{STORY_ID}").text
+    assert f'action="/stories/{STORY_ID}/compare"' in page
+    assert page.count('<option value="orchid-rewrite"') == 2

@@ -13,6 +13,10 @@ Layout understood, all optional, at the top of the file in any order:
 
 Header lines stop at the first other line; the rest is the body (hard-wrapped lines unwrapped).
 Markdown headings, emphasis and links are reduced to their text.
+
+A front-matter block may come first instead (as static-site generators write it): YAML
+`key: value` lines between two `---` lines, with the keys title, outlet, published (or date),
+url and author (and the header aliases above). Its fields win over header lines.
 """
 
 from __future__ import annotations
@@ -113,14 +117,53 @@ def looks_like_headline(line: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The fields of a leading `---` ... `---` block of flat YAML, and the text after it.
+
+    Only flat `key: value` scalars are read (quoted or not; `#` comments and blank lines are
+    skipped): the fields an article needs are all scalars. No block: ({}, text)."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    fields: dict[str, str] = {}
+    for end in range(1, len(lines)):
+        line = lines[end].strip()
+        if line in ("---", "..."):
+            return fields, "\n".join(lines[end + 1 :])
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        field = _FIELD.get(key.strip().lower())
+        if not sep or field is None:
+            continue
+        value = _yaml_scalar(value)
+        if value:
+            fields.setdefault(field, value)
+    return {}, text  # no closing line: not a front-matter block
+
+
+def _yaml_scalar(value: str) -> str:
+    """A YAML scalar as written on one line: quotes removed, a trailing comment cut."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        return inner.replace("''", "'") if value[0] == "'" else inner.replace('\\"', '"')
+    return re.sub(r"\s+#.*$", "", value).strip()
+
+
 def read_text(
     text: str, *, source: str, article_id: str, markdown: bool = False
 ) -> Article | IngestError:
     """One article from the text of a .txt/.md file."""
+    matter, text = front_matter(text)
+    if "published" in matter and normalize_date(matter["published"]) is None:
+        return IngestError(
+            source=source, reason=f"front matter: cannot read the date {matter['published']!r}"
+        )
     if markdown:
         text = _strip_markdown(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    meta: dict[str, str] = {}
+    meta: dict[str, str] = dict(matter)
     title: str | None = None
     position = 0
     while position < len(lines):

@@ -128,18 +128,24 @@ def build_dossier(
             )
 
     derivations: list[JSON] = []
+    possible: list[JSON] = []
     flags: list[JSON] = []
     claims: list[JSON] = []
     for prov in provenance:
         for d in prov.derivations:
-            derivations.append(
+            # a link below the bar is a possible rewrite, kept apart so that no reader of
+            # `derivations` takes it for a sure one (nor its absence for independence)
+            (derivations if d.strength == "derived" else possible).append(
                 {
                     "source": d.source,
                     "derived": d.derived,
                     "score": round(min(1.0, max(0.0, d.score)), 4),
                     "kind": d.kind,
                     "shared_sentences": d.shared_sentences,
+                    "strength": d.strength,
+                    "direction": d.direction,
                     "direction_evidence": d.direction_evidence,
+                    "group": d.group,
                     "story": prov.story,
                 }
             )
@@ -174,6 +180,7 @@ def build_dossier(
         "articles": [_article_row(a, story_of.get(a.id), event_of.get(a.id)) for a in articles],
         "stories": [_story_row(s) for s in stories],
         "derivations": derivations,
+        "possible_derivations": possible,
         "flags": flags,
         "quotes": quotes,
         "quantities": quantities,

@@ -15,7 +15,14 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from newstrace import __version__
-from newstrace.report.views import GraphEdge, GraphNode, GraphView, story_with_diffs
+from newstrace.report.views import (
+    ROLE_HINT,
+    ROLE_LABEL,
+    GraphEdge,
+    GraphNode,
+    GraphView,
+    story_with_diffs,
+)
 from newstrace.store.base import Store
 
 if TYPE_CHECKING:
@@ -32,11 +39,13 @@ _EDGE_STYLE = {
     "verbatim": ("#2b2f36", ""),
     "syndication": ("#1f4e79", ""),
     "paraphrase": ("#6a4c93", "6 4"),
+    "possible": ("#8a8f98", "2 4"),  # a possible rewrite: below the bar, drawn faint and dotted
 }
 _NODE_STYLE = {
     "source": ("#ffffff", "#1f4e79"),
     "derived": ("#fbe7cf", "#b86e12"),
     "relay": ("#fbe7cf", "#b86e12"),
+    "possible": ("#f2f0ea", "#8a6d3b"),
     "independent": ("#f2f0ea", "#9aa0aa"),
 }
 
@@ -57,6 +66,7 @@ def environment(extra: Sequence[BaseLoader] = ()) -> Environment:
     env.filters["emphasise"] = emphasise
     env.filters["web_url"] = web_url
     env.filters["anchor_id"] = anchor_id
+    env.globals.update(role_label=ROLE_LABEL, role_hint=ROLE_HINT)
     return env
 
 
@@ -142,10 +152,12 @@ def provenance_svg(
     for node in graph.nodes:
         drawn = _node_svg(node, node_x, rows[node.id].y, notes[node.id])
         if node_link is not None:
+            target = node.members[0] if node.members else node.id
             label = f"{node.outlet}: read the article"
             drawn = (
-                f'<a href="{escape(node_link(node.id))}" aria-label="{escape(label)}">{drawn}</a>'
+                f'<a href="{escape(node_link(target))}" aria-label="{escape(label)}">{drawn}</a>'
             )
+
         parts.append(drawn)
     parts.append("</svg>")
     return "".join(parts)
@@ -156,17 +168,27 @@ def _node_notes(graph: GraphView, edges: list[GraphEdge]) -> dict[str, str]:
     label = {n.id: n.label for n in graph.nodes}
     notes: dict[str, str] = {}
     for node in graph.nodes:
-        sources = sorted((e for e in edges if e.derived == node.id), key=lambda e: -e.score)
-        copies = [e for e in edges if e.source == node.id]
+        sure = [e for e in edges if e.strength == "derived"]
+        sources = sorted((e for e in sure if e.derived == node.id), key=lambda e: -e.score)
+        copies = [e for e in sure if e.source == node.id]
+        maybe = [e for e in edges if e.strength != "derived" and node.id in (e.source, e.derived)]
         if sources:
             best = sources[0]
             note = f"from {label[best.source]} · {best.kind} {best.score:.2f}"
+            if best.direction == "undetermined":
+                note = f"linked to {label[best.source]} · order undetermined · {best.score:.2f}"
             if len(sources) > 1:
                 note += f" · +{len(sources) - 1} more"
         elif copies:
             note = f"copied by {len(copies)} article{'s' if len(copies) != 1 else ''}"
+        elif maybe:
+            best = max(maybe, key=lambda e: e.score)
+            other = best.source if best.derived == node.id else best.derived
+            note = f"possible rewrite, with {label[other]} ({best.score:.2f})"
         else:
-            note = "independent: written from no article here"
+            note = "no link found to another article here"
+        if node.members:
+            note = f"{len(node.members)} copies: {node.outlet}"
         notes[node.id] = note
     return notes
 
@@ -174,9 +196,7 @@ def _node_notes(graph: GraphView, edges: list[GraphEdge]) -> dict[str, str]:
 def _node_svg(node: GraphNode, x: float, y: float, note: str) -> str:
     fill, stroke = _NODE_STYLE.get(node.role, _NODE_STYLE["independent"])
     when = (node.published or "date unknown")[:16].replace("T", " ")
-    role = {"derived": "derived", "relay": "derived · copied", "source": "source"}.get(
-        node.role, ""
-    )
+    role = ROLE_LABEL.get(node.role, "") if node.role != "independent" else ""
     out = (
         f'<g class="node node-{node.role}" data-article="{escape(node.id)}" '
         f'data-role="{node.role}"><title>{escape(node.id)} · {escape(node.outlet)} · '
@@ -212,25 +232,33 @@ def _edge_svg(
     edge: GraphEdge, rows: dict[str, _Row], node_x: float, reach: float, edge_link: EdgeLink | None
 ) -> str:
     """An arc in the left gutter from the source's row to the derived article's row."""
-    colour, dash = _EDGE_STYLE.get(edge.kind, _EDGE_STYLE["paraphrase"])
+    style = "possible" if edge.strength != "derived" else edge.kind
+    colour, dash = _EDGE_STYLE.get(style, _EDGE_STYLE["paraphrase"])
     y1 = rows[edge.source].y + NODE_H / 2 + 7  # leaves below the middle of the source ...
     y2 = rows[edge.derived].y + NODE_H / 2 - 7  # ... and arrives above the middle of the derived
     x = node_x - 1
     ctrl = x - reach / 0.75  # a cubic with both handles here bulges exactly `reach` to the left
     path = f"M{x},{y1} C{ctrl:.1f},{y1} {ctrl:.1f},{y2} {x - 1},{y2}"
     width = 1.2 + 2.3 * max(0.0, min(1.0, edge.score))
-    title = (
-        f"{edge.source} → {edge.derived}: {edge.kind}, score {edge.score:.2f}, "
-        f"{edge.shared_sentences} shared sentences"
-        + (f"; {edge.direction_evidence}" if edge.direction_evidence else "")
+    what = "possible rewrite" if edge.strength != "derived" else edge.kind
+    order = (
+        "source and derived in no particular order"
+        if edge.direction == "undetermined"
+        else edge.direction_evidence
     )
-    kind = escape(edge.kind)
+    title = (
+        f"{edge.source} → {edge.derived}: {what}, score {edge.score:.2f}, "
+        f"{edge.shared_sentences} shared sentences" + (f"; {order}" if order else "")
+    )
+    kind = escape(style)
     body = (
         f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{width:.1f}"'
         + (f' stroke-dasharray="{dash}"' if dash else "")
-        + f' marker-end="url(#arrow-{kind})"/>'
+        # no arrow head where the order is undetermined: the arc joins, it does not point
+        + (f' marker-end="url(#arrow-{kind})"' if edge.direction != "undetermined" else "")
+        + "/>"
         # a wide transparent twin makes the thin arc easy to hover and click
-        f'<path d="{path}" fill="none" stroke="transparent" stroke-width="10"/>'
+        + f'<path d="{path}" fill="none" stroke="transparent" stroke-width="10"/>'
     )
     group = (
         f'<g class="edge edge-{kind}" data-source="{escape(edge.source)}" '
@@ -238,8 +266,10 @@ def _edge_svg(
     )
     if edge_link is None:
         return group
-    label = f"{edge.kind} from {edge.source} to {edge.derived}: compare side by side"
-    href = escape(edge_link(edge.source, edge.derived))
+    label = f"{what} from {edge.source} to {edge.derived}: compare side by side"
+    href = escape(
+        edge_link(edge.source_article or edge.source, edge.derived_article or edge.derived)
+    )
     return f'<a href="{href}" aria-label="{escape(label)}">{group}</a>'
 
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from newstrace.report.views import DiffView, Segment, StoryView, story_with_diffs
+from newstrace.report.views import (
+    ROLE_LABEL,
+    DerivationSummary,
+    DiffView,
+    Segment,
+    StoryView,
+    story_with_diffs,
+)
 from newstrace.store.base import Store
 
-_ROLE = {"source": " _(source)_", "derived": " _(derived)_", "relay": " _(derived, then copied)_"}
+_ROLE = {role: f" _({label})_" for role, label in ROLE_LABEL.items() if role != "independent"}
 _CELL = {"supported": "✓", "contradicted": "✗", "silent": "·"}
 
 
@@ -48,11 +55,13 @@ def _header(view: StoryView, lines: list[str]) -> None:
     lines += [
         f"# {s.title}",
         "",
-        f"Story `{s.id}`: {s.article_count} articles from {s.outlet_count} outlets, "
+        f"Story `{s.id}`: {s.article_count} articles from "
+        f"{s.outlet_count or 'unnamed'} outlets, "
         f"{s.derivation_count} derivations, {s.flag_count} flags. "
         f"First seen {_when(s.first_seen)}, last seen {_when(s.last_seen)}.",
         "",
     ]
+    lines += [f"> **Note:** {n}\n" for n in view.notices]
 
 
 def _timeline(view: StoryView, lines: list[str]) -> None:
@@ -72,7 +81,11 @@ def _timeline(view: StoryView, lines: list[str]) -> None:
 def _graph(view: StoryView, lines: list[str]) -> None:
     lines += ["## Who copied whom", ""]
     if not view.derivations:
-        lines += ["_No article in this story was found to be written from another._", ""]
+        lines += [
+            "_No link between these articles cleared the bar; that is not evidence that each "
+            "was written independently._",
+            "",
+        ]
         return
     lines += [
         "| source | → | derived | kind | score | shared sentences | direction |",
@@ -81,16 +94,34 @@ def _graph(view: StoryView, lines: list[str]) -> None:
     for d in view.derivations:
         lines.append(
             f"| {_cell(d.source_label)} (`{d.source}`) | → | {_cell(d.derived_label)} "
-            f"(`{d.derived}`) | {d.kind} | {d.score:.2f} | {d.shared_sentences} | "
-            f"{_cell(d.direction_evidence) or '—'} |"
+            f"(`{d.derived}`) | {_kind(d)} | {d.score:.2f} | {d.shared_sentences} | "
+            f"{_direction(d)} |"
         )
     lines.append("")
+
+
+def _kind(d: DerivationSummary | DiffView) -> str:
+    return f"possible rewrite ({d.score:.2f})" if d.strength != "derived" else d.kind
+
+
+def _direction(d: DerivationSummary | DiffView) -> str:
+    if d.direction == "undetermined":
+        return "order undetermined (source and derived in no particular order)"
+    return _cell(d.direction_evidence) or "—"
 
 
 def _flags(view: StoryView, lines: list[str]) -> None:
     lines += ["## What was invented or changed", ""]
     if not view.flag_groups:
-        lines += ["_No flags._", ""]
+        checked = any(d.strength == "derived" for d in view.derivations)
+        lines += [
+            "_No flags raised. Only sentences of articles found to be derived are checked "
+            "against their sources; this is not proof that every sentence is supported._"
+            if checked
+            else "_No flags raised: no article was found to be derived, so no sentence was "
+            "checked against a source._",
+            "",
+        ]
     for group in view.flag_groups:
         counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(group.counts.items()))
         lines += [f"### {group.outlet} (`{group.article}`): {counts}", ""]
@@ -175,16 +206,45 @@ def _claims(view: StoryView, lines: list[str]) -> None:
     lines.append("")
 
 
+def render_compare_markdown(diff: DiffView) -> str:
+    """Markdown of a compare view (`newstrace compare A B`): B aligned to A, with verdicts."""
+    lines: list[str] = []
+    _diff(diff, lines)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _link_line(diff: DiffView) -> str:
+    if diff.mode != "compare":
+        order = "; order undetermined" if diff.direction == "undetermined" else ""
+        return f"{_kind(diff)}, score {diff.score:.2f}{order}"
+    bar = f"the bar of {diff.threshold:.2f} for a derivation"
+    found = {
+        "derived": "the story analysis links them"
+        + (" (order undetermined)" if diff.direction == "undetermined" else ""),
+        "possible": "the story analysis found a possible rewrite",
+    }.get(diff.strength, "the story analysis found no link")
+    verdicts = ", ".join(f"{n} {label}" for label, n in sorted(diff.verdicts.items()))
+    return (
+        f"Link score {diff.score:.2f}, {'at or above' if diff.above_bar else 'below'} {bar}; "
+        f"{found}. Checker on the {sum(diff.verdicts.values())} sentences of "
+        f"`{diff.derived.id}` against `{diff.source.id}`: {verdicts}. Rows"
+    )
+
+
 def _diff(diff: DiffView, lines: list[str]) -> None:
     counts = ", ".join(f"{n} {rel}" for rel, n in sorted(diff.counts.items()))
+    compare = diff.mode == "compare"
+    how = "compared with" if compare else "from"
     lines += [
-        f"### {diff.derived.outlet} (`{diff.derived.id}`) from {diff.source.outlet} "
+        f"### {diff.derived.outlet} (`{diff.derived.id}`) {how} {diff.source.outlet} "
         f"(`{diff.source.id}`)",
         "",
-        f"{diff.kind}, score {diff.score:.2f}; {counts}. Changed words in **bold**.",
+        f"{_link_line(diff)}; {counts}. Changed words in **bold**.",
         "",
-        "| relation | derived | source |",
-        "|---|---|---|",
+        "| relation | checker | sentence | against |"
+        if compare
+        else "| relation | derived | source |",
+        "|---|---|---|---|" if compare else "|---|---|---|",
     ]
     for row in diff.rows:
         plain = row.relation in ("added", "invented")
@@ -196,5 +256,11 @@ def _diff(diff: DiffView, lines: list[str]) -> None:
             )
             derived += f" _[{_cell(why)}]_"
         source = _cell(_segments(row.source)) if row.source else ""
-        lines.append(f"| {row.relation} | {derived} | {source} |")
+        if compare:
+            verdict = row.verdict or ""
+            if row.verdict_reason:
+                verdict += f": {_cell(row.verdict_reason)}"
+            lines.append(f"| {row.relation} | {verdict} | {derived} | {source} |")
+        else:
+            lines.append(f"| {row.relation} | {derived} | {source} |")
     lines.append("")

@@ -35,9 +35,12 @@ from newstrace.report.views import (
     article_diff_view,
     article_view,
     claim_matrix_view,
+    compare_view,
+    diff_or_compare_view,
     story_list_view,
     story_view,
 )
+from newstrace.store import StoreNotFound
 from newstrace.store.base import Store
 from newstrace.web.search import SearchError, SearchResult, highlight, search_articles
 
@@ -91,6 +94,10 @@ class WebLinks:
     def article(self, article_id: str) -> str:
         return f"{self.story()}/article?{urlencode({'id': article_id})}"
 
+    def compare(self, a: str, b: str) -> str:
+        """Article `b` aligned to and checked against article `a`."""
+        return f"{self.story()}/compare?{urlencode({'a': a, 'b': b})}"
+
 
 def _opener(store_target: str | StoreFactory) -> StoreFactory:
     if callable(store_target):
@@ -100,7 +107,7 @@ def _opener(store_target: str | StoreFactory) -> StoreFactory:
     def open_target() -> Store:
         from newstrace.store import open_store
 
-        store: Store = open_store(target)
+        store: Store = open_store(target, must_exist=True)  # a request never creates a store
         return store
 
     return open_target
@@ -176,6 +183,10 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
     async def not_found(request: Request, exc: ViewNotFound) -> Response:
         return error(request, 404, str(exc.args[0]) if exc.args else "not found")
 
+    @app.exception_handler(StoreNotFound)
+    async def no_store(request: Request, exc: StoreNotFound) -> Response:
+        return error(request, 503, str(exc))
+
     @app.exception_handler(SearchError)
     async def bad_search(request: Request, exc: SearchError) -> Response:
         return error(request, 400, str(exc))
@@ -227,8 +238,18 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
 
     @app.get("/stories/{story_id}/diff", response_class=HTMLResponse, include_in_schema=False)
     def diff_page(story_id: StoryId, source: ArticleId, derived: ArticleId) -> HTMLResponse:
+        # no derivation between the two: the compare view instead of a 404
         with store_session() as store:
-            diff = article_diff_view(store, story_id, source, derived)
+            diff = diff_or_compare_view(store, story_id, source, derived)
+            title = store.get_story(story_id)
+        links = WebLinks(story_id)
+        story_title = title.title if title else story_id
+        return page("diff.html.j2", diff=diff, links=links, story_title=story_title)
+
+    @app.get("/stories/{story_id}/compare", response_class=HTMLResponse, include_in_schema=False)
+    def compare_page(story_id: StoryId, a: ArticleId, b: ArticleId) -> HTMLResponse:
+        with store_session() as store:
+            diff = compare_view(store, story_id, a, b)
             title = store.get_story(story_id)
         links = WebLinks(story_id)
         story_title = title.title if title else story_id
@@ -277,6 +298,14 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
     def api_diff(story_id: StoryId, source: ArticleId, derived: ArticleId) -> DiffView:
         with store_session() as store:
             return article_diff_view(store, story_id, source, derived)
+
+    @app.get(
+        "/api/stories/{story_id}/compare",
+        summary="Any two articles of a story: b aligned to a, the checker's verdict per sentence",
+    )
+    def api_compare(story_id: StoryId, a: ArticleId, b: ArticleId) -> DiffView:
+        with store_session() as store:
+            return compare_view(store, story_id, a, b)
 
     @app.get(
         "/api/stories/{story_id}/article",

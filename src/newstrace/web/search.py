@@ -101,7 +101,7 @@ def search_articles(store: Store, query: str, limit: int = 50) -> SearchResult:
             SearchHit(
                 article=aid,
                 title=article.title or aid,
-                outlet=article.outlet or "unknown outlet",
+                outlet=article.outlet or aid,
                 published=article.published,
                 story=story_ref[0] if story_ref else None,
                 story_title=story_ref[1] if story_ref else None,

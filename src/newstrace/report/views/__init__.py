@@ -10,6 +10,7 @@ article sentence by sentence (`article`).
 from __future__ import annotations
 
 from newstrace.report.views.article import article_view
+from newstrace.report.views.compare import compare_view, diff_or_compare_view, pair_view
 from newstrace.report.views.diff import article_diff_view
 from newstrace.report.views.story import (
     claim_matrix_view,
@@ -19,6 +20,8 @@ from newstrace.report.views.story import (
 )
 from newstrace.report.views.text import format_figure, format_number, word_diff
 from newstrace.report.views.types import (
+    ROLE_HINT,
+    ROLE_LABEL,
     UNDATED,
     ArticleRow,
     ArticleView,
@@ -56,6 +59,8 @@ from newstrace.report.views.types import (
 )
 
 __all__ = [
+    "ROLE_HINT",
+    "ROLE_LABEL",
     "UNDATED",
     "ArticleRow",
     "ArticleView",
@@ -92,8 +97,11 @@ __all__ = [
     "article_diff_view",
     "article_view",
     "claim_matrix_view",
+    "compare_view",
+    "diff_or_compare_view",
     "format_figure",
     "format_number",
+    "pair_view",
     "story_list_view",
     "story_view",
     "story_with_diffs",

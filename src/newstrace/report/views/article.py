@@ -37,7 +37,8 @@ def article_view(store: Store, story_id: str, article_id: str) -> ArticleView:
     roles = roles_of(data.articles, prov.derivations)
 
     relation: dict[int, RowRelation] = {}
-    compared_with = sources[0].source if sources else None  # summaries are most certain first
+    # summaries are most certain first; a possible link is no ground to colour the sentences
+    compared_with = next((d.source for d in sources if d.strength == "derived"), None)
     own_flags = [f for f in flags if f.article == article_id]
     if compared_with is not None:
         derivation = next(

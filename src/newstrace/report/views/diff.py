@@ -68,6 +68,8 @@ def build_diff_view(data: StoryData, source_id: str, derived_id: str) -> DiffVie
         direction_evidence=derivation.direction_evidence,
         rows=rows,
         counts=dict(counts),
+        strength=derivation.strength,
+        direction=derivation.direction,
     )
 
 

@@ -14,7 +14,7 @@ def flag_view(flag: Flag, articles: dict[str, Article]) -> FlagView:
 
     def meta(aid: str) -> tuple[str, str]:
         a = articles.get(aid)
-        return (label_of(a), outlet_of(a)) if a else (aid, "unknown outlet")
+        return (label_of(a), outlet_of(a)) if a else (aid, aid)
 
     title, outlet = meta(flag.article)
     evidence = []

@@ -29,9 +29,12 @@ def load_story(store: Store, story_id: str, with_analysis: bool = True) -> Story
 
 
 def roles_of(article_ids: Iterable[str], derivations: list[Derivation]) -> dict[str, NodeRole]:
-    """Each article's place in the provenance graph."""
-    is_source = {d.source for d in derivations}
-    is_derived = {d.derived for d in derivations}
+    """Each article's place in the provenance graph. Only sure links make a source or a derived
+    article; one touched only by a possible link is "possible", never "independent"."""
+    sure = [d for d in derivations if d.strength == "derived"]
+    is_source = {d.source for d in sure}
+    is_derived = {d.derived for d in sure}
+    maybe = {x for d in derivations if d.strength != "derived" for x in (d.source, d.derived)}
     roles: dict[str, NodeRole] = {}
     for aid in article_ids:
         if aid in is_source and aid in is_derived:
@@ -40,6 +43,8 @@ def roles_of(article_ids: Iterable[str], derivations: list[Derivation]) -> dict[
             roles[aid] = "derived"
         elif aid in is_source:
             roles[aid] = "source"
+        elif aid in maybe:
+            roles[aid] = "possible"
         else:
             roles[aid] = "independent"
     return roles
@@ -57,5 +62,5 @@ def summarize(data: StoryData) -> StorySummary:
         first_seen=dates[0] if dates else None,
         last_seen=dates[-1] if dates else None,
         flag_count=len(unique_flags(data.provenance.flags)),
-        derivation_count=len(data.provenance.derivations),
+        derivation_count=sum(d.strength == "derived" for d in data.provenance.derivations),
     )

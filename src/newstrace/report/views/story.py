@@ -89,7 +89,8 @@ def build_story_view(data: StoryData) -> StoryView:
         flags_per_article[flag.article] += 1
     derived_from: dict[str, list[str]] = defaultdict(list)
     for d in prov.derivations:
-        derived_from[d.derived].append(d.source)
+        if d.strength == "derived":
+            derived_from[d.derived].append(d.source)
 
     flags = [flag_view(f, data.articles) for f in unique_flags(prov.flags)]
     link_flags_to_diffs(flags, prov.derivations)
@@ -121,7 +122,27 @@ def build_story_view(data: StoryData) -> StoryView:
         entities=_entities(prov.entities, ordered),
         claims=build_claim_matrix(prov.claims, ordered),
         events=[{"id": e.id, "title": e.title, "articles": e.articles} for e in data.story.events],
+        notices=story_notices(data),
     )
+
+
+def story_notices(data: StoryData) -> list[str]:
+    """What a reader must know before trusting the page: what the evidence is thin on."""
+    notices = []
+    undated = sum(1 for a in data.articles.values() if not a.published)
+    if undated:
+        share = "None" if undated == len(data.articles) else f"{undated} of {len(data.articles)}"
+        notices.append(
+            f"{share} of these articles carry a publication date: who was written from whom "
+            "(the direction of each link) and how the story splits into events rest on the "
+            "text alone for them."
+        )
+    if not any(a.outlet for a in data.articles.values()):
+        notices.append(
+            "No article names its outlet: each is shown by its id (its file name). Add a "
+            "front-matter block or `ingest --meta FILE` to name them."
+        )
+    return notices
 
 
 def _timeline(
@@ -159,31 +180,64 @@ def _graph(
     roles: dict[str, NodeRole],
     flags_per_article: dict[str, int],
 ) -> GraphView:
-    nodes = [
-        GraphNode(
-            id=a.id,
-            label=a.outlet or a.id,
-            outlet=outlet_of(a),
-            published=a.published,
-            role=roles[a.id],
-            flag_count=flags_per_article.get(a.id, 0),
+    # copies of one wire story (derivations sharing a group) are drawn as one node
+    group_of: dict[str, str] = {}
+    for d in derivations:
+        if d.group and d.strength == "derived":
+            group_of.setdefault(d.derived, d.group)
+    members: dict[str, list[str]] = defaultdict(list)
+    for a in ordered:
+        if a.id in group_of:
+            members[group_of[a.id]].append(a.id)
+    node_of = {aid: (f"group:{g}" if len(members[g]) > 1 else aid) for aid, g in group_of.items()}
+    nodes: list[GraphNode] = []
+    drawn: set[str] = set()
+    for a in ordered:
+        node_id = node_of.get(a.id, a.id)
+        if node_id in drawn:
+            continue
+        drawn.add(node_id)
+        group = members[group_of[a.id]] if node_id != a.id else []
+        nodes.append(
+            GraphNode(
+                id=node_id,
+                label=f"{len(group)} copies of one story" if group else a.outlet or a.id,
+                outlet=", ".join(outlet_of(by) for by in _articles(ordered, group))
+                if group
+                else outlet_of(a),
+                published=a.published,
+                role=roles[a.id],
+                flag_count=sum(flags_per_article.get(m, 0) for m in group or [a.id]),
+                members=group,
+            )
         )
-        for a in ordered
-    ]
     known = {a.id for a in ordered}
-    edges = [
-        GraphEdge(
-            source=d.source,
-            derived=d.derived,
+    edges: dict[tuple[str, str], GraphEdge] = {}
+    for d in sorted(derivations, key=lambda d: -d.score):
+        if d.source not in known or d.derived not in known:
+            continue
+        src, der = node_of.get(d.source, d.source), node_of.get(d.derived, d.derived)
+        if src == der or (src, der) in edges:
+            continue
+        edges[(src, der)] = GraphEdge(
+            source=src,
+            derived=der,
             kind=d.kind,
             score=round(d.score, 3),
             shared_sentences=d.shared_sentences,
             direction_evidence=d.direction_evidence,
+            strength=d.strength,
+            direction=d.direction,
+            group=d.group,
+            source_article=d.source,
+            derived_article=d.derived,
         )
-        for d in derivations
-        if d.source in known and d.derived in known
-    ]
-    return GraphView(nodes=nodes, edges=edges)
+    return GraphView(nodes=nodes, edges=list(edges.values()))
+
+
+def _articles(ordered: list[Article], ids: list[str]) -> list[Article]:
+    wanted = set(ids)
+    return [a for a in ordered if a.id in wanted]
 
 
 def derivation_summaries(
@@ -199,16 +253,19 @@ def derivation_summaries(
             DerivationSummary(
                 source=d.source,
                 derived=d.derived,
-                source_label=outlet_of(src) if src.outlet else src.id,
-                derived_label=outlet_of(der) if der.outlet else der.id,
+                source_label=outlet_of(src),
+                derived_label=outlet_of(der),
                 kind=d.kind,
                 score=round(d.score, 3),
                 shared_sentences=d.shared_sentences,
                 direction_evidence=d.direction_evidence,
                 flag_count=flags_per_article.get(d.derived, 0),
+                strength=d.strength,
+                direction=d.direction,
+                group=d.group,
             )
         )
-    out.sort(key=lambda s: -s.score)
+    out.sort(key=lambda s: (s.strength != "derived", -s.score))
     return out
 
 

@@ -34,8 +34,9 @@ def label_of(article: Article) -> str:
 
 
 def outlet_of(article: Article) -> str:
-    """The outlet, or a plain word for its absence."""
-    return article.outlet or "unknown outlet"
+    """The outlet; where it is unknown, the article's id (a file's name without extension), so
+    that unsourced articles stay told apart instead of merging into one "unknown outlet"."""
+    return article.outlet or article.id
 
 
 def day_of(published: str | None) -> str:

@@ -8,9 +8,27 @@ from typing import Any, Literal
 CellState = Literal["supported", "contradicted", "silent"]
 RowRelation = Literal["shared", "reworded", "altered", "added", "invented", "omitted"]
 SegmentOp = Literal["same", "changed"]
-NodeRole = Literal["source", "derived", "relay", "independent"]
+NodeRole = Literal["source", "derived", "relay", "possible", "independent"]
 
 UNDATED = "undated"
+
+# one word per role on every surface (graph, timeline, tables, Markdown). "independent" only
+# means no link was found: the words say so rather than claim the article was written alone
+ROLE_LABEL: dict[str, str] = {
+    "source": "source",
+    "derived": "derived",
+    "relay": "derived · relayed",
+    "possible": "possible rewrite",
+    "independent": "no link found",
+}
+ROLE_HINT: dict[str, str] = {
+    "source": "other articles here were written from it",
+    "derived": "written from another article in this story",
+    "relay": "written from one article here and copied by another",
+    "possible": "close to another article, but below the bar for a sure link",
+    "independent": "no derivation found among these articles; that is not proof it was "
+    "written independently",
+}
 
 
 class ViewNotFound(LookupError):
@@ -61,6 +79,7 @@ class GraphNode:
     published: str | None
     role: NodeRole
     flag_count: int = 0
+    members: list[str] = field(default_factory=list)  # a syndication group: its articles
 
 
 @dataclass
@@ -73,6 +92,11 @@ class GraphEdge:
     score: float
     shared_sentences: int
     direction_evidence: str
+    strength: str = "derived"  # "possible": a possible rewrite, shown with its score
+    direction: str = "decided"  # "undetermined": source and derived in no particular order
+    group: str | None = None
+    source_article: str = ""  # the articles to compare when an end is a group node
+    derived_article: str = ""
 
 
 @dataclass
@@ -216,6 +240,9 @@ class DerivationSummary:
     shared_sentences: int
     direction_evidence: str
     flag_count: int = 0
+    strength: str = "derived"
+    direction: str = "decided"
+    group: str | None = None
 
 
 @dataclass
@@ -248,6 +275,7 @@ class StoryView:
     claims: ClaimMatrix
     events: list[dict[str, Any]] = field(default_factory=list)
     flag_groups: list[FlagGroup] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # where the evidence is thin
 
 
 @dataclass
@@ -270,6 +298,9 @@ class DiffRow:
     similarity: float | None = None
     flag_kind: str | None = None
     flag_reason: str | None = None
+    verdict: str | None = None  # compare view: the checker's label for the derived sentence
+    verdict_reason: str | None = None
+    verdict_score: float | None = None
 
 
 @dataclass
@@ -284,6 +315,14 @@ class DiffView:
     direction_evidence: str
     rows: list[DiffRow] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    strength: str = "derived"
+    direction: str = "decided"
+    # "derivation": a link the story analysis found; "compare": two articles a reader chose,
+    # aligned and checked on request (there may be no link between them)
+    mode: str = "derivation"
+    above_bar: bool = True  # compare mode: the link score clears the derivation bar
+    threshold: float = 0.0
+    verdicts: dict[str, int] = field(default_factory=dict)  # compare mode: label -> sentences
 
 
 @dataclass
