@@ -107,4 +107,6 @@ def build_compare_view(
         above_bar=result.above_bar,
         threshold=result.threshold,
         verdicts=dict(Counter(v.label for v in result.verdicts)),
+        stored_source=stored.source if stored else None,
+        stored_derived=stored.derived if stored else None,
     )

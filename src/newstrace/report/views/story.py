@@ -131,11 +131,14 @@ def story_notices(data: StoryData) -> list[str]:
     notices = []
     undated = sum(1 for a in data.articles.values() if not a.published)
     if undated:
-        share = "None" if undated == len(data.articles) else f"{undated} of {len(data.articles)}"
+        which = (
+            "No article here carries"
+            if undated == len(data.articles)
+            else f"{undated} of these {len(data.articles)} articles carry no"
+        )
         notices.append(
-            f"{share} of these articles carry a publication date: who was written from whom "
-            "(the direction of each link) and how the story splits into events rest on the "
-            "text alone for them."
+            f"{which} publication date: who was written from whom (the direction of each "
+            "link) and how the story splits into events rest on the text alone for them."
         )
     if not any(a.outlet for a in data.articles.values()):
         notices.append(

@@ -323,6 +323,8 @@ class DiffView:
     above_bar: bool = True  # compare mode: the link score clears the derivation bar
     threshold: float = 0.0
     verdicts: dict[str, int] = field(default_factory=dict)  # compare mode: label -> sentences
+    stored_source: str | None = None  # compare mode: the story's own link, when it has one
+    stored_derived: str | None = None
 
 
 @dataclass

@@ -1,0 +1,80 @@
+"""Issue 13 in headless Chromium: front-matter outlets, a missing outlet and date, a weak link,
+and the compare view of two articles of the reader's choice, on a store the real pipeline built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import PYTHON, ROOT, _serve
+from tests.web.serve_reading import BARE
+from tests.web.test_browser import _no_horizontal_overflow, _shoot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def reading_server() -> Iterator[str]:
+    yield from _serve([PYTHON, str(ROOT / "tests" / "web" / "serve_reading.py")])
+
+
+def _open_story(driver: Any, base: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(base + "/")
+    driver.find_element(By.CSS_SELECTOR, "a.story-link").click()
+
+
+def test_front_matter_outlets_weak_link_and_missing_metadata(
+    browser: Any, reading_server: str
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open_story(browser, reading_server)
+    outlets = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "#articles td:nth-child(2)")}
+    assert {"Northline News Agency", "TrendWire Now", "The Greywick Herald"} <= outlets
+    assert BARE in outlets  # no outlet: the id stands in, never "unknown outlet"
+    page = browser.find_element(By.TAG_NAME, "body").text
+    assert "unknown outlet" not in page.lower()
+    notice = browser.find_element(By.CSS_SELECTOR, "p.notice").text
+    assert "1 of these 5 articles carry no publication date" in notice and "text alone" in notice
+    weak = browser.find_element(By.CSS_SELECTOR, "#graph table .badge.possible")
+    assert weak.text.lower().startswith("possible rewrite (0.")
+    assert "order undetermined" in browser.find_element(By.CSS_SELECTOR, "#graph table").text
+    badges = {b.text.lower() for b in browser.find_elements(By.CSS_SELECTOR, ".badge")}
+    assert "independent" not in badges
+    assert any(b.startswith("possible rewrite (0.") for b in badges)
+    arc = browser.find_element(By.CSS_SELECTOR, "svg.provenance g.edge-possible")
+    assert arc.is_displayed()
+    assert _no_horizontal_overflow(browser)
+    _shoot(browser, "reading-story")
+
+
+def test_compare_any_two_articles_from_the_story_page(browser: Any, reading_server: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _open_story(browser, reading_server)
+    Select(browser.find_element(By.NAME, "b")).select_by_value("trendwire-osk-leak")
+    Select(browser.find_element(By.NAME, "a")).select_by_value("northline-osk-leak")
+    browser.find_element(By.CSS_SELECTOR, "form.compare-form button").click()
+    assert "compared with" in browser.find_element(By.TAG_NAME, "h1").text
+    verdicts = browser.find_elements(By.CSS_SELECTOR, "table.diff td.verdict .badge")
+    labels = {v.text.lower() for v in verdicts}
+    assert {"supported", "altered", "unsupported"} <= labels
+    altered = next(
+        row
+        for row in browser.find_elements(By.CSS_SELECTOR, "table.diff tbody tr")
+        if "120,000" in row.text
+    )
+    assert "12,000 -> 120,000" in altered.find_element(By.CSS_SELECTOR, "td.verdict").text
+    assert _no_horizontal_overflow(browser)
+    _shoot(browser, "reading-compare")
+    # two articles with no link between them: the compare view, not a 404
+    browser.get(
+        f"{browser.current_url.split('/compare')[0]}/diff?source={BARE}&derived=northline-osk-followup"
+    )
+    assert "found no link" in browser.find_element(By.CSS_SELECTOR, "p.notice").text
+    _shoot(browser, "reading-compare-unlinked")
