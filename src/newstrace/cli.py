@@ -297,6 +297,39 @@ def compare(
         typer.echo(render_compare_markdown(view))
 
 
+@app.command()
+def export(
+    story_id: str,
+    what: Annotated[str, typer.Argument(help="quotes, figures, flags or claims.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="CSV file (default: print).")
+    ] = None,
+    db: DbOption = "newstrace.db",
+) -> None:
+    """A story's quotes, figures, flags or claims as CSV."""
+    from newstrace.report.export import EXPORTS, export_csv
+    from newstrace.report.views import story_view
+
+    if what not in EXPORTS:
+        _err(f"error: nothing to export as {what!r}: choose one of {', '.join(EXPORTS)}")
+        raise typer.Exit(2)
+    store = _open(db, must_exist=True)
+    try:
+        if store.get_story(story_id) is None:
+            _err(f"error: no story {story_id!r} in {db} (see `newstrace stories`)")
+            raise typer.Exit(2)
+        view = story_view(store, story_id, claims_page=None if what == "claims" else 1)
+        text = export_csv(view, what)
+    finally:
+        store.close()
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        _err(f"{what}: {text.count(chr(10)) - 1} rows -> {output}")
+
+
 @app.command("score-support")
 def score_support(
     input_path: Annotated[Path, typer.Argument(help='JSONL lines {"id","source","claim"}.')],

@@ -225,7 +225,9 @@ def test_a_sentence_naming_its_own_outlet_is_a_credit_not_an_invention() -> None
 
     assert names_itself("Additional reporting by Valley Evening Post staff.", "Valley Evening Post")
     assert names_itself("Stay with Newsbeat Daily for more updates.", "Newsbeat Daily")
-    assert names_itself("The Harbour Courier asked the operator for comment.", "The Harbour Courier")
+    assert names_itself(
+        "The Harbour Courier asked the operator for comment.", "The Harbour Courier"
+    )
     assert not names_itself("The operator declined to comment.", "Newsbeat Daily")
     assert not names_itself("Posts were cut.", "Post")  # too short a name to match safely
     assert not names_itself("Talks stalled.", None)

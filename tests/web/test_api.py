@@ -221,3 +221,16 @@ def test_story_page_offers_the_compare_form(client: httpx.Client) -> None:
     page = client.get(f"/stories/{STORY_ID}").text
     assert f'action="/stories/{STORY_ID}/compare"' in page
     assert page.count('<option value="orchid-rewrite"') == 2
+
+
+def test_csv_exports_download_from_the_story_page(client: httpx.Client) -> None:
+    page = client.get(f"/stories/{STORY_ID}").text
+    for what in ("quotes", "figures", "flags", "claims"):
+        href = f"/stories/{STORY_ID}/export/{what}.csv"
+        assert href in page
+        r = client.get(href)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+        assert "attachment" in r.headers["content-disposition"]
+    flags = client.get(f"/stories/{STORY_ID}/export/flags.csv").text.splitlines()
+    assert len(flags) == 3 and flags[0].startswith("article,outlet,kind")
+    assert client.get(f"/stories/{STORY_ID}/export/gossip.csv").status_code == 404

@@ -199,3 +199,43 @@ def test_views_survive_provenance_that_names_missing_articles() -> None:
     assert "Trimmed story" in render_story_html(store, STORY_ID)
     assert render_story_markdown(store, STORY_ID).startswith("# Trimmed story")
     assert article_view(store, STORY_ID, "orchid-rewrite").compared_with == "mpa-wire"
+
+
+def test_claim_matrix_pages_show_only_their_articles() -> None:
+    from newstrace.model import Claim
+
+    store = sample_store()
+    prov = store.get_provenance(STORY_ID)
+    assert prov is not None
+    prov.claims += [
+        Claim(f"x{i}", f"Extra claim number {i} stated by the copy.", ["courier-copy"])
+        for i in range(5)
+    ]
+    store.save_provenance(prov)
+    whole = claim_matrix_view(store, STORY_ID)
+    assert whole.total == 7 and len(whole.rows) == 7 and len(whole.columns) == 3
+    first = claim_matrix_view(store, STORY_ID, page=1, size=3)
+    assert (first.total, first.pages, len(first.rows)) == (7, 3, 3)
+    assert first.rows[0].contradicted == 1  # the most contested claim opens page 1
+    last = claim_matrix_view(store, STORY_ID, page=3, size=3)
+    assert [r.text for r in last.rows] == ["Extra claim number 4 stated by the copy."]
+    assert [c.article for c in last.columns] == ["courier-copy"]  # silent articles left out
+
+
+def test_flag_pages_split_groups_and_keep_their_counts() -> None:
+    from newstrace.report.views.flags import page_of_groups
+    from newstrace.report.views.types import FlagGroup, FlagView
+
+    def flag(article: str, n: int) -> FlagView:
+        return FlagView(article, article, article, "unsupported", f"s{n}", "", 0.5, n)
+
+    groups = [
+        FlagGroup("a", "a", "a", {"unsupported": 3}, [flag("a", i) for i in range(3)]),
+        FlagGroup("b", "b", "b", {"unsupported": 4}, [flag("b", i) for i in range(4)]),
+    ]
+    first = page_of_groups(groups, 1, 5)
+    assert [(g.article, len(g.flags)) for g in first] == [("a", 3), ("b", 2)]
+    second = page_of_groups(groups, 2, 5)
+    assert [(g.article, [f.sentence for f in g.flags]) for g in second] == [("b", [2, 3])]
+    assert second[0].counts == {"unsupported": 4}
+    assert page_of_groups(groups, 3, 5) == []

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException
 
 from newstrace import __version__
+from newstrace.report.export import EXPORTS, export_csv
 from newstrace.report.html import environment, provenance_svg, render_story_html
 from newstrace.report.markdown import render_story_markdown
 from newstrace.report.views import (
@@ -40,6 +41,7 @@ from newstrace.report.views import (
     story_list_view,
     story_view,
 )
+from newstrace.report.views.story import trim_for_page
 from newstrace.store import StoreNotFound
 from newstrace.store.base import Store
 from newstrace.web.search import SearchError, SearchResult, highlight, search_articles
@@ -59,6 +61,7 @@ StoryId = Annotated[str, PathParam(min_length=1, max_length=MAX_ID)]
 ArticleId = Annotated[str, Query(min_length=1, max_length=MAX_ID)]
 SearchQuery = Annotated[str, Query(min_length=1, max_length=MAX_SEARCH)]
 PAGE_SIZE = 50  # stories per page of the story list
+CLAIMS_PAGE = 50  # claims per page of the claim matrix
 
 
 @dataclass
@@ -223,18 +226,26 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
         return page("search.html.j2", result=result, query=q)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: StoryId) -> HTMLResponse:
+    def story_page(
+        story_id: StoryId,
+        flags_page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    ) -> HTMLResponse:
         with store_session() as store:
-            view = story_view(store, story_id)
+            view = trim_for_page(story_view(store, story_id, flags_page=flags_page, claims_page=1))
         links = WebLinks(story_id)
         svg = Markup(provenance_svg(view.graph, links.diff, links.article))
         return page("story.html.j2", view=view, links=links, svg=svg)
 
     @app.get("/stories/{story_id}/claims", response_class=HTMLResponse, include_in_schema=False)
-    def claims_page(story_id: StoryId) -> HTMLResponse:
+    def claims_page(
+        story_id: StoryId,
+        page_number: Annotated[int, Query(alias="page", ge=1, le=1_000_000)] = 1,
+    ) -> HTMLResponse:
         with store_session() as store:
-            view = story_view(store, story_id)
-        return page("claims.html.j2", view=view, links=WebLinks(story_id))
+            matrix = claim_matrix_view(store, story_id, page_number, CLAIMS_PAGE)
+            story = store.get_story(story_id)
+        title = story.title if story else story_id
+        return page("claims.html.j2", matrix=matrix, title=title, links=WebLinks(story_id))
 
     @app.get("/stories/{story_id}/diff", response_class=HTMLResponse, include_in_schema=False)
     def diff_page(story_id: StoryId, source: ArticleId, derived: ArticleId) -> HTMLResponse:
@@ -266,6 +277,20 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
         with store_session() as store:
             return HTMLResponse(render_story_html(store, story_id))
 
+    @app.get("/stories/{story_id}/export/{what}.csv", include_in_schema=False)
+    def story_export(story_id: StoryId, what: str) -> Response:
+        if what not in EXPORTS:
+            raise HTTPException(404, f"nothing to export as {what!r}: {', '.join(EXPORTS)}")
+        with store_session() as store:
+            view = story_view(store, story_id, claims_page=None if what == "claims" else 1)
+            text = export_csv(view, what)
+        filename = f"{story_id}-{what}.csv".replace('"', "")
+        return Response(
+            text,
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+
     @app.get("/stories/{story_id}/report.md", include_in_schema=False)
     def story_report_markdown(story_id: StoryId) -> PlainTextResponse:
         with store_session() as store:
@@ -287,9 +312,13 @@ def create_app(store_target: str | StoreFactory) -> FastAPI:
             return story_view(store, story_id)
 
     @app.get("/api/stories/{story_id}/claims", summary="Claim x article matrix of a story")
-    def api_claims(story_id: StoryId) -> ClaimMatrix:
+    def api_claims(
+        story_id: StoryId,
+        page_number: Annotated[int | None, Query(alias="page", ge=1, le=1_000_000)] = None,
+        size: Annotated[int, Query(ge=1, le=1000)] = CLAIMS_PAGE,
+    ) -> ClaimMatrix:
         with store_session() as store:
-            return claim_matrix_view(store, story_id)
+            return claim_matrix_view(store, story_id, page_number, size)
 
     @app.get(
         "/api/stories/{story_id}/diff",

@@ -100,3 +100,18 @@ def flag_on(flags: list[Flag], sentence: int, text: str) -> Flag | None:
         if f.sentence < 0 and norm and norm in " ".join(f.text.split()):
             return f
     return None
+
+
+def page_of_groups(groups: list[FlagGroup], page: int, size: int) -> list[FlagGroup]:
+    """The flag groups holding flags number (page-1)*size .. page*size-1, in order (a group
+    cut by a page edge is split, its counts kept whole so the summary still tells all)."""
+    start, stop = (page - 1) * size, page * size
+    out: list[FlagGroup] = []
+    seen = 0
+    for group in groups:
+        first, seen = seen, seen + len(group.flags)
+        if seen <= start or first >= stop:
+            continue
+        part = group.flags[max(0, start - first) : stop - first]
+        out.append(FlagGroup(group.article, group.title, group.outlet, group.counts, part))
+    return out

@@ -11,6 +11,7 @@ from newstrace.report.views.flags import (
     flag_view,
     group_flags,
     link_flags_to_diffs,
+    page_of_groups,
     unique_flags,
     unsupported_by_article,
 )
@@ -67,9 +68,40 @@ def story_list_view(store: Store, limit: int | None = None, offset: int = 0) -> 
     ]
 
 
-def story_view(store: Store, story_id: str) -> StoryView:
-    """Everything the story page shows, read once from the store."""
-    return build_story_view(load_story(store, story_id))
+def story_view(
+    store: Store, story_id: str, flags_page: int | None = None, claims_page: int | None = None
+) -> StoryView:
+    """Everything the story page shows, read once from the store; with `flags_page`, one page
+    of FLAGS_PAGE flags; with `claims_page`, one page of the claim matrix (the story page shows
+    only its count; the claims page shows the rest)."""
+    view = build_story_view(load_story(store, story_id), claims_page)
+    if flags_page is not None:
+        view.flags_total = len(view.flags)
+        view.flags_page = flags_page
+        view.flag_groups = page_of_groups(view.flag_groups, flags_page, FLAGS_PAGE)
+    return view
+
+
+FLAGS_PAGE = 50  # flags per page of a story's flag list
+# how much of each long list a story page shows; the rest is in the CSV exports
+PAGE_LIMITS = {"quotes": 40, "figures": 40, "entities": 100}
+QUOTES_PER_SPEAKER = 6
+FIGURES_PER_GROUP = 8
+
+
+def trim_for_page(view: StoryView) -> StoryView:
+    """A big story's page made readable: the most-reported speakers, figure groups and
+    entities first, each list cut to its limit; `view.trimmed` says what was left out."""
+    for name, limit in PAGE_LIMITS.items():
+        items = getattr(view, name)
+        if len(items) > limit:
+            view.trimmed[name] = len(items)
+            setattr(view, name, items[:limit])
+    for group in view.quotes:
+        group.quotes = group.quotes[:QUOTES_PER_SPEAKER]
+    for figures in view.figures:
+        figures.figures = figures.figures[:FIGURES_PER_GROUP]
+    return view
 
 
 def story_with_diffs(store: Store, story_id: str) -> tuple[StoryView, list[DiffView]]:
@@ -79,8 +111,8 @@ def story_with_diffs(store: Store, story_id: str) -> tuple[StoryView, list[DiffV
     return view, [build_diff_view(data, d.source, d.derived) for d in view.derivations]
 
 
-def build_story_view(data: StoryData) -> StoryView:
-    """The story page of a loaded story."""
+def build_story_view(data: StoryData, claims_page: int | None = None) -> StoryView:
+    """The story page of a loaded story (the whole claim matrix, or one page of it)."""
     ordered = sorted(data.articles.values(), key=publication_order)
     prov = data.provenance
     roles = roles_of(data.articles, prov.derivations)
@@ -120,7 +152,7 @@ def build_story_view(data: StoryData) -> StoryView:
         quotes=_quotes(ordered, prov.flags, prov.entities),
         figures=_figures(ordered),
         entities=_entities(prov.entities, ordered),
-        claims=build_claim_matrix(prov.claims, ordered),
+        claims=build_claim_matrix(prov.claims, ordered, claims_page),
         events=[{"id": e.id, "title": e.title, "articles": e.articles} for e in data.story.events],
         notices=story_notices(data),
     )
@@ -281,16 +313,15 @@ def _quotes(
             alias_to_name.setdefault(alias.lower(), e.name)
     unsupported = unsupported_by_article(flags)
     groups: dict[str, SpeakerQuotes] = {}
+    seen: dict[tuple[str, str], QuoteView] = {}  # (speaker, words) -> its view: one lookup each
     for a in ordered:
         for q in a.quotes:
             raw = q.speaker or q.speaker_text or "unattributed"
             speaker = alias_to_name.get(raw.lower(), raw)
             group = groups.setdefault(speaker.lower(), SpeakerQuotes(speaker=speaker))
             flagged = flag_on(unsupported.get(a.id, []), q.sentence, q.text)
-            key = " ".join(WORDS.findall(q.text.lower()))
-            view = next(
-                (v for v in group.quotes if " ".join(WORDS.findall(v.text.lower())) == key), None
-            )
+            key = (speaker.lower(), " ".join(WORDS.findall(q.text.lower())))
+            view = seen.get(key)
             if view is None:
                 view = QuoteView(
                     text=q.text,
@@ -302,6 +333,7 @@ def _quotes(
                     speaker_text=q.speaker_text,
                     sentence=q.sentence,
                 )
+                seen[key] = view
                 group.quotes.append(view)
             if a.id not in view.articles:
                 view.articles.append(a.id)
@@ -376,10 +408,26 @@ def _entities(entities: list[Entity], ordered: list[Article]) -> list[EntityView
     return sorted(views, key=lambda e: (-len(e.articles), e.type, e.name.lower()))
 
 
-def build_claim_matrix(claims: list[Claim], ordered: list[Article]) -> ClaimMatrix:
-    """Claims x articles; contradicted claims first, then the most supported."""
-    columns = [MatrixColumn(a.id, a.outlet or a.id, outlet_of(a), a.published) for a in ordered]
+def build_claim_matrix(
+    claims: list[Claim], ordered: list[Article], page: int | None = None, size: int = 50
+) -> ClaimMatrix:
+    """Claims x articles; contradicted claims first, then the most supported. With `page`
+    (1-based), only that page's `size` rows, and only the articles that state or contradict
+    one of them as columns: a big story's matrix stays a page, not a million cells."""
     by_id = {a.id: a for a in ordered}
+
+    def rank(claim: Claim) -> tuple[int, int]:
+        contradicted = sum(1 for aid in set(claim.contradicted_by) if aid in by_id)
+        supported = sum(1 for aid in set(claim.articles) if aid in by_id) - contradicted
+        return (-contradicted, -supported)
+
+    claims = sorted(claims, key=rank)
+    total = len(claims)
+    if page is not None:
+        claims = claims[(page - 1) * size : page * size]
+        named = {aid for c in claims for aid in (*c.articles, *c.contradicted_by)}
+        ordered = [a for a in ordered if a.id in named]
+    columns = [MatrixColumn(a.id, a.outlet or a.id, outlet_of(a), a.published) for a in ordered]
     rows = []
     for claim in claims:
         cells = []
@@ -407,12 +455,18 @@ def build_claim_matrix(claims: list[Claim], ordered: list[Article]) -> ClaimMatr
             )
         )
     rows.sort(key=lambda r: (-r.contradicted, -r.supported))
-    return ClaimMatrix(columns=columns, rows=rows)
+    return ClaimMatrix(columns=columns, rows=rows, total=total, page=page or 1, size=size)
 
 
-def claim_matrix_view(store: Store, story_id: str) -> ClaimMatrix:
-    """Only the claim matrix of a story (the claims page and `/api/.../claims`)."""
+def claim_matrix_view(
+    store: Store, story_id: str, page: int | None = None, size: int = 50
+) -> ClaimMatrix:
+    """Only the claim matrix of a story (the claims page and `/api/.../claims`); one page of
+    it with `page`."""
     data = load_story(store, story_id)
     return build_claim_matrix(
-        data.provenance.claims, sorted(data.articles.values(), key=publication_order)
+        data.provenance.claims,
+        sorted(data.articles.values(), key=publication_order),
+        page,
+        size,
     )

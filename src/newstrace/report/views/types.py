@@ -227,6 +227,13 @@ class ClaimMatrix:
 
     columns: list[MatrixColumn] = field(default_factory=list)
     rows: list[MatrixRow] = field(default_factory=list)
+    total: int = 0  # claims in the story (rows holds one page of them when paged)
+    page: int = 1
+    size: int = 0
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size)) if self.size else 1
 
 
 @dataclass
@@ -276,6 +283,9 @@ class StoryView:
     events: list[dict[str, Any]] = field(default_factory=list)
     flag_groups: list[FlagGroup] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # where the evidence is thin
+    flags_page: int = 1  # flag_groups holds this page of the flags when paged
+    flags_total: int = 0  # ... out of this many (0: not paged)
+    trimmed: dict[str, int] = field(default_factory=dict)  # list cut for the page -> its length
 
 
 @dataclass
