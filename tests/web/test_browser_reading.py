@@ -78,3 +78,35 @@ def test_compare_any_two_articles_from_the_story_page(browser: Any, reading_serv
     )
     assert "found no link" in browser.find_element(By.CSS_SELECTOR, "p.notice").text
     _shoot(browser, "reading-compare-unlinked")
+
+
+@pytest.fixture(scope="module")
+def large_server() -> Iterator[str]:
+    if not (ROOT.parent / "shared" / "datasets" / "ecbplus").is_dir():
+        pytest.skip("the large story is built from ECB+ (../shared/datasets/ecbplus)")
+    yield from _serve([PYTHON, str(ROOT / "tests" / "web" / "serve_large.py")])
+
+
+def test_a_large_story_reads_in_pages(browser: Any, large_server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(large_server + "/stories/s-large")
+    stats = browser.find_element(By.CSS_SELECTOR, "ul.stats").text
+    assert int(stats.split("articles")[0]) > 250 and "nooutlets named" in stats
+    cards = browser.find_elements(By.CSS_SELECTOR, "#flags div.card.flag")
+    assert len(cards) == 50  # one page of flags, not all of them
+    pager = browser.find_element(By.CSS_SELECTOR, "#flags nav.pager").text
+    assert pager.startswith("flags 1–50 of ")
+    assert browser.find_elements(By.CSS_SELECTOR, "#graph .badge.possible")
+    assert _no_horizontal_overflow(browser)
+    _shoot(browser, "large-story")
+    browser.find_element(By.CSS_SELECTOR, '#flags nav.pager a[rel="next"]').click()
+    assert "flags 51–100 of " in browser.find_element(By.CSS_SELECTOR, "#flags nav.pager").text
+    browser.get(large_server + "/stories/s-large/claims")
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr")
+    assert len(rows) == 50
+    columns = browser.find_elements(By.CSS_SELECTOR, "table.matrix thead th.col")
+    assert 0 < len(columns) < 300  # only the articles of this page's claims
+    browser.find_element(By.CSS_SELECTOR, 'nav.pager a[rel="next"]').click()
+    assert "page 2 of" in browser.find_element(By.CSS_SELECTOR, "nav.pager").text
+    _shoot(browser, "large-claims")

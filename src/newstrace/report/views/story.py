@@ -164,7 +164,7 @@ def story_notices(data: StoryData) -> list[str]:
     undated = sum(1 for a in data.articles.values() if not a.published)
     if undated:
         which = (
-            "No article here carries"
+            "No article here carries a"
             if undated == len(data.articles)
             else f"{undated} of these {len(data.articles)} articles carry no"
         )
