@@ -141,7 +141,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.keep or Path(tmp) / "load.db"
-        built = build(db, args.articles) if not db.exists() else 0.0
+        reused = db.exists()
+        built = build(db, args.articles) if not reused else 0.0
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "newstrace.cli", "serve", "--db", str(db), "--port", str(port)],
@@ -168,7 +169,8 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, shared with other jobs while "
         f"measured (load {os.getloadavg()[0]:.1f}); store: {args.articles} articles "
-        f"(stream seed 0, lexical pipeline, built in {built:.0f}s), {stories}+ stories; "
+        f"(stream seed 0, lexical pipeline, "
+        f"{'a reused store' if reused else f'built in {built:.0f}s'}), {stories}+ stories; "
         f"{len(pages)} distinct pages; one uvicorn worker"
     )
     table(f"baseline: 1 client, {min(20.0, args.seconds):.0f} s", *alone, min(20.0, args.seconds))
