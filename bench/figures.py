@@ -64,9 +64,12 @@ def load_article(dataset: str, doc: str, frank: dict[str, str]) -> Article:
 
 
 def norm_unit(unit: str) -> str:
+    """The head noun of a unit, singular: "operational groups" and "groups" both count groups
+    (newstrace gives the counted noun phrase; the gold gives the head)."""
     u = unit.lower().replace(" ", "").replace("-", "")
     if u in ("percent", "percentage", "pct", "percentagepoints", "percentagepoint"):
         return "%"
+    u = unit.lower().split()[-1].replace("-", "") if unit.split() else ""
     if u.endswith("ies") and len(u) > 4:
         return u[:-3] + "y"
     if u.endswith("s") and not u.endswith("ss") and len(u) > 2:

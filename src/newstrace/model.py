@@ -70,6 +70,10 @@ class Quote:
     kind: QuoteKind = "direct"
     cue: str | None = None  # "said", "told", "according to" ...
     speaker_text: str | None = None  # the speaker as written ("he", "the minister")
+    # the outlet that relayed the words ("according to X, which obtained ... from Y", "told the
+    # news agency X", "X reported, citing Y"): the speaker is Y, the words came via X
+    via_outlet: str | None = None
+    negated: bool = False  # the cue is negated: "did not confirm", "never said"
 
 
 @dataclass
@@ -83,7 +87,22 @@ class Quantity:
     text: str  # the sentence it comes from
     span: str = ""  # the figure as written ("more than 5,000 engineers")
     upper: float | None = None
-    attributed_to: str | None = None
+    attributed_to: str | None = None  # who stated it; None = the reporting outlet itself
+    via_outlet: str | None = None  # the outlet that relayed the owner's figure, if any
+
+
+@dataclass
+class Negation:
+    """A negated predicate of one sentence ("did not confirm", "never visited", "no one was").
+
+    `cue` is the negator as written, `target` the word it negates (the verb, or the noun after
+    "no"); offsets are character offsets of the cue into Article.text."""
+
+    sentence: int
+    cue: str
+    target: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -106,6 +125,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     cited_sources: list[str] = field(default_factory=list)  # outlets/agencies cited ("Reuters")
+    negations: list[Negation] = field(default_factory=list)  # negated predicates, by sentence
     sentence_vectors: Vector | None = None  # shape (len(sentences), dim), L2-normalised
     vector: Vector | None = None  # shape (dim,), L2-normalised article embedding
     analyzed_with: str = ""  # which analyzers ran, e.g. "spacy+minilm-onnx"; "" = not analysed

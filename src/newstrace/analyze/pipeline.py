@@ -6,14 +6,17 @@ the given articles in place and records which analyzers ran in `Article.analyzed
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newstrace.analyze.embeddings import embed_articles
 from newstrace.analyze.entities import rule_mentions, spacy_mentions
+from newstrace.analyze.negation import find_negations
 from newstrace.analyze.quantities import extract_quantities
 from newstrace.analyze.quotes import according_to, extract_quotes
 from newstrace.analyze.sentences import split_sentences
 from newstrace.analyze.sources import cited_sources, source_of_sentence
+from newstrace.lang.en.attribution import FRAMING_PARTICIPLES
 from newstrace.model import Article, Quantity
 from newstrace.models import Embedder, load_embedder, load_nlp
 from newstrace.settings import Settings
@@ -67,6 +70,7 @@ class Analyzer:
                 outlet=article.outlet,
             )
             article.quantities = _quantities(article)
+            article.negations = find_negations(article)
         if self.embed:
             embed_articles(todo, self.embedder)
         name = self.name
@@ -102,8 +106,13 @@ def _owners_by_sentence(article: Article) -> dict[int, str | None]:
     return owners
 
 
+_FRAMING = re.compile(r",\s+(?:" + "|".join(sorted(FRAMING_PARTICIPLES)) + r")\b")
+
+
 def _quantities(article: Article) -> list[Quantity]:
-    """Figures of every sentence, owned by the sentence's quote speaker or cited outlet."""
+    """Figures of every sentence, owned by the speaker whose words hold them, else by the
+    sentence's speaker or cited outlet; a figure in the reporter's framing clause (", marking
+    three years of war") has no speaker (attributed_to None: the outlet's own figure)."""
     owners = _owners_by_sentence(article)
     out: list[Quantity] = []
     for sentence in article.sentences:
@@ -111,14 +120,24 @@ def _quantities(article: Article) -> list[Quantity]:
         if not found:
             continue
         owner = owners.get(sentence.index)
+        reporter = according_to(sentence.text) or source_of_sentence(
+            sentence.text, article.cited_sources
+        )
         if owner is None:
-            owner = according_to(sentence.text)
-        if owner is None:
-            owner = source_of_sentence(sentence.text, article.cited_sources)
-        speakers = [q for q in article.quotes if q.sentence == sentence.index and q.speaker]
+            owner = reporter
+        here = [q for q in article.quotes if q.sentence == sentence.index and q.speaker]
+        framing = _FRAMING.search(sentence.text)
         for quantity in found:
             # of several attributions in one sentence, the one whose words hold the figure
-            holder = next((q for q in speakers if quantity.span in q.text), None)
-            quantity.attributed_to = holder.speaker if holder else owner
+            holder = next((q for q in here if quantity.span in q.text), None)
+            at = sentence.text.find(quantity.span)
+            if holder is not None:
+                quantity.attributed_to, quantity.via_outlet = holder.speaker, holder.via_outlet
+            elif framing is not None and at > framing.start():
+                quantity.attributed_to = reporter
+            else:
+                quantity.attributed_to = owner
+                relay = next((q.via_outlet for q in here if q.speaker == owner), None)
+                quantity.via_outlet = relay
         out.extend(found)
     return out

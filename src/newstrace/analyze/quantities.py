@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from newstrace.lang.en.nouns import IRREGULAR_PLURALS
 from newstrace.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS
 from newstrace.model import Qualifier, Quantity
 
@@ -279,6 +280,19 @@ _SKIP_ADJ = frozenset(
         "straight",
         "full",
         "whole",
+        "distinct",
+        "various",
+        "individual",
+        "certain",
+        "possible",
+        "estimated",
+        "reported",
+        "alleged",
+        "suspected",
+        "confirmed",
+        "known",
+        "remaining",
+        "further",
     ]
 )
 _OF_DETERMINERS = frozenset(["the", "its", "their", "his", "her", "our"])
@@ -490,6 +504,9 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
         if rest[:1] == "-" or unit in _TIME_UNITS:
             return unit, end + compound.end()
     tokens = list(_UNIT_TOKEN.finditer(rest[:120]))
+    phrase = _counted_phrase(tokens)
+    if phrase is not None:
+        return phrase[0], end + phrase[1]
     unit = ""
     unit_end = end
     skipped = 0
@@ -544,6 +561,35 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
         return "years", unit_end
     return unit, unit_end
 
+
+def _counted_phrase(tokens: list[re.Match[str]]) -> tuple[str, int] | None:
+    """The counted noun phrase when lower-case modifiers lead to a plural head within five
+    words: "two distinct operational groups" -> "operational groups", "two anti-aircraft
+    missile systems" -> "anti-aircraft missile systems". Leading adjectives that do not say
+    what is counted (new, distinct, several) and origins (U.S.-made) are left out."""
+    words: list[str] = []
+    for i, tok in enumerate(tokens[:5]):
+        raw = tok.group(0).rstrip(".")
+        word = raw.lower()
+        if not raw[:1].isalpha() or word in _STOP_UNITS or word.endswith(("'s", "’s")):
+            return None
+        if raw[:1].isupper() and not _ORIGIN.search(raw):
+            return None  # a name or a capitalised modifier: the word-by-word walk decides
+        words.append(word)
+        if (_plural_noun(word) or word in IRREGULAR_PLURALS) and not _ORIGIN.search(word):
+            if i == 0:
+                return None  # no modifiers: the walk below gives the same head
+            kept = list(words)
+            while len(kept) > 1 and (
+                kept[0] in _SKIP_ADJ or kept[0].endswith("ly") or _ORIGIN.search(kept[0])
+            ):
+                kept.pop(0)
+            return " ".join(kept), tok.start() + len(raw)
+    return None
+
+
+# "U.S.-made", "British-built", "state-owned": where a thing comes from, not what it is
+_ORIGIN = re.compile(r"(?i)-(?:made|built|supplied|owned|run|based|led|backed|funded|designed)$")
 
 _DIALLED = re.compile(r"(?i)\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing)\s+$")
 _HYPHEN_WORD = re.compile(r"^\s?-\s?([a-z]+)", re.IGNORECASE)

@@ -11,6 +11,7 @@ are kept as written. Indirect speech: "X said (that) ...", "..., X said.", "acco
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,17 @@ from dataclasses import dataclass
 from newstrace.analyze.cues import BE_VERBS, SPEECH_CUE, THAT_CUE
 from newstrace.analyze.entities import TITLES
 from newstrace.analyze.resolve import normalise_name
+from newstrace.lang.en.attribution import (
+    ANONYMITY_PHRASES,
+    DISCOURSE_ADVERBS,
+    FRAMING_PARTICIPLES,
+    NAMING_VERBS,
+    NEGATORS,
+    OUTLET_NOUNS,
+    RELAY_VERBS,
+    SHORT_FUNCTION_WORDS,
+    SPEECH_NOUNS,
+)
 from newstrace.model import EntityMention, Quote, Sentence
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
@@ -51,6 +63,30 @@ _AFTER_SPK_FIRST = re.compile(
     rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<spk>{_SPK}{{1,100}}?(?:,(?:{_SPK}|,){{1,160}},)?)\s+{_AUX}"
     rf"(?P<cue>{_CUE})\b",
 )
+# a quote that ends in , ? or ! hands itself to the clause after it, whatever its verb:
+# '"...," the minister elaborated, noting ...' / '"...?" wondered one resident.'
+_AFTER_ANY_VERB = re.compile(
+    rf"^\s*(?:(?P<spk>{_SPK}{{1,80}}?)\s+(?P<cue>[a-z]{{3,}}ed)|"
+    rf"(?P<cue2>[a-z]{{3,}}ed)\s+(?P<spk2>{_SPK}{{1,80}}?))"
+    rf"\s*(?=[,;:!?]|\.{_NOT_ABBREV}|$)"
+)
+_NOUN_ALT = "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True))
+_NAMING_ALT = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
+# "the mayor's pledge of a", "Ortiz's warning that": the possessor said the quoted words
+_POSSESSED_SPEECH = re.compile(
+    rf"(?P<owner>\S+)['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:{_NOUN_ALT})\s+"
+    r"(?:(?:of|for|to|that|about|as|on)\s+)?(?:(?:a|an|the|what\s+(?:he|she|they|it)\s+\w+)\s+)?$"
+)
+# "..., speaking on condition of anonymity, said": a circumstance of speaking, masked before the
+# sentence is read so that "of anonymity" is never taken for what was said
+_ANONYMITY = re.compile(
+    r"(?i)(?:,\s*)?\b(?:speaking|talking|who\s+spoke|who\s+talked)\s+(?:"
+    + "|".join(re.escape(p) for p in ANONYMITY_PHRASES)
+    + r")\b[^,.;:\"“”]{0,80}?(?=\s*(?:,|\.|;|$))(?:\s*,)?"
+)
+# ", marking three years of war": a clause whose subject is the event, in the reporter's words
+_FRAMING_CLAUSE = re.compile(r",\s+(?:" + "|".join(sorted(FRAMING_PARTICIPLES)) + r")\b")
+_DETERMINERS = frozenset("the a an this that these those his her their its our".split())  # noqa: SIM905
 # right before a quote: the minister said: / He said, / X told reporters:
 _DASH_SPEAKER = re.compile(
     r"^\s*[,.]?\s*[―—–-]+\s*(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})"
@@ -93,8 +129,29 @@ _INDIRECT_THAT = re.compile(
     rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{THAT_CUE})\s+that\s+(?P<content>.{{8,}})$", re.IGNORECASE
 )
 # after a trailing "..., X said": only circumstances ("on Monday", "in a statement"), no clause
+_OUTLET_ALT = "|".join(sorted(OUTLET_NOUNS, key=len, reverse=True))
+# the outlet a speaker told: "the news agency dpa", "the German daily Bild", "state broadcaster X"
+_OUTLET_OBJECT = (
+    r"(?:the\s+)?(?:[\w.'’\-]+\s+){0,3}?(?:news\s+)?(?:" + _OUTLET_ALT + r")\s+"
+    r"(?P<outlet>(?:[A-Z][\w.'’&\-]*|(?!(?:"
+    + "|".join(sorted(SHORT_FUNCTION_WORDS))
+    + r")\b)[a-z]{2,4}\b)(?:\s+[A-Z][\w.'’&\-]*){0,3})"
+)
+_TOLD_OUTLET = re.compile(r"^\s*" + _OUTLET_OBJECT)
+# "X, which obtained details from Y," / "X, which cited Y,": how an outlet got its material
+_RELAY_ALT = "|".join(sorted(RELAY_VERBS, key=len, reverse=True))
+_RELAY = re.compile(
+    r"\s*,\s*(?:which|who)\s+(?:[\w'’\-]+\s+){0,2}?(?:" + _RELAY_ALT + r")\b"
+    r"(?:[^,;]{0,80}?\s(?:from|with|to|by)\s+|\s+)(?P<src>[^,;]{2,80}?)\s*,\s*"
+)
+# "citing Y, (that) B" / "citing Y" at the end: the outlet relays Y's words
+_CITING = re.compile(r"(?i)^citing\s+(?P<src>[^,]{2,80}?)(?:\s*,\s*(?:that\s+)?(?P<rest>.{8,}))?$")
 _TRAIL_TAIL = (
-    r"(?:[\s,]+(?:(?:on|in|at|during|after|before|last|this|from|of|with|for|by|according|"
+    r"(?:[\s,]+(?:"
+    + _OUTLET_OBJECT.replace("(?P<outlet>", "(?:")
+    + r"(?:\s+(?:on|in|at|during|last|this|late|early)\b[^,]{0,40})?|"
+    r"citing\s+[^,]{2,80}|"
+    r"(?:on|in|at|during|after|before|last|this|from|of|with|for|by|according|"
     r"adding|while|when|as|yesterday|today|tonight|earlier|later|late|early|recently|"
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b[^,]{0,80}|"
     r"[^,\s]+(?:\s+[^,\s]+)?))?"
@@ -106,15 +163,17 @@ _INDIRECT_TRAIL = re.compile(
 )
 _CLAUSE_CUT = re.compile(
     r"(?i)^.*(?:[;:]|\s[-—–]+\s|\)\s*[-—–]|\b(?:that|because|but|while|when|although|though|since|"
-    r"as|and then|if|so|after|before|whether|where)\b)\s*"
+    r"as|and then|if|so|after|before|whether|where|what)\b)\s*"
 )
 _LEADING_FILLER = re.compile(
-    r"(?i)^(?:but|and|yet|so|still|meanwhile|however|instead|also|now|later|earlier|then|"
+    r"(?i)^(?:but|and|yet|so|still|meanwhile|however|instead|also|now|later|earlier|then|with|"
     r"in a statement|in an interview|in a speech|on \w+day|on twitter|in an email)\b[,\s]*"
 )
 _TRAILING_PARTY = re.compile(r"\s*\([A-Z][\w.\- ]{0,14}\)?\.?$")
 _TRAILING_ADVERB = re.compile(
-    r"\s+([a-z]{2,}ly|further|also|again|too|then|now|later|once|almost|himself|herself|themselves)$"
+    r"\s+([a-z]{2,}ly|further|also|again|too|then|now|later|once|almost|himself|herself|themselves|"
+    + "|".join(sorted(DISCOURSE_ADVERBS))
+    + r")$"
 )
 _LY_NOUNS = frozenset(
     """family assembly supply rally ally daily weekly monthly quarterly anomaly monopoly reply
@@ -133,10 +192,16 @@ _DESCRIPTION_HEAD = re.compile(
     r"economists?|observers?|residents?|workers?|employees?|staff|colleagues?|friends?|"
     r"family|mother|father|wife|husband|son|daughter|neighbou?rs?|advis[eo]rs?|commentators?|"
     r"media|researchers?|institute|foundation|pundits?|strategists?|economists?|insiders?|"
-    r"consultants?|allies|ally|rivals?|opponents?|backers|donors?|partners?|child|children)\b"
+    r"consultants?|allies|ally|rivals?|opponents?|backers|donors?|partners?|child|children|"
+    r"council|committee|board|unions?|parliament|court|cabinet|party|commission|senate|congress|"
+    r"panel|bank|firm|airline|club|league|association|federation|authority|regulator|utility)\b"
 )
 # plural nouns for kinds of people: environmentalists, researchers, voters, Democrats, critics
 _PEOPLE_NOUN = re.compile(r"(?:ists|ers|ors|ans|ents|ants|ats|ics|ives|ees)$")
+# one of them, after a determiner: "the treasurer", "a shopkeeper", "one economist"
+_PERSON_NOUN = re.compile(
+    r"(?i)^(?:the|a|an|one|another|this|that)\s+(?:\S+\s+){0,3}\S+(?:ist|ian|er|or|ant|ent|eer|ee)$"
+)
 # the same subject goes on: "..., adding that", "... and asserted that", "..., saying"
 _SAME_SPEAKER_CUE = re.compile(
     rf"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:also\s+|then\s+|later\s+)?"
@@ -181,8 +246,49 @@ def find_quote_spans(text: str) -> list[_Span]:
                     match.end() - match.end(1),
                 )
             )
+    spans.extend(_open_paragraph_spans(text, taken))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+_OPENERS = '“"‘'
+_PARAGRAPH_LINE = re.compile(r"[^\n]+")
+
+
+def _open_paragraph_spans(text: str, taken: list[tuple[int, int]]) -> list[_Span]:
+    """Paragraphs of a quote that runs on: the paragraph opens a quotation that it does not
+    close, and the next paragraph opens one again (the convention for multi-paragraph quotes)."""
+    lines = [m for m in _PARAGRAPH_LINE.finditer(text) if m.group(0).strip()]
+    out: list[_Span] = []
+    for line, nxt in itertools.pairwise(lines):
+        body = line.group(0)
+        lead = len(body) - len(body.lstrip())
+        mark = body[lead : lead + 1]
+        if not mark or mark not in _OPENERS or not nxt.group(0).lstrip().startswith(mark):
+            continue
+        start = line.start() + lead
+        if any(a <= start < b for a, b in taken):
+            continue  # the paragraph's quotation is closed
+        end = line.end() - (len(body) - len(body.rstrip()))
+        if end - start < 12:
+            continue
+        taken.append((start, end))
+        out.append(_Span(start + 1, end, text[start + 1 : end], 1, 0))
+    return out
+
+
+def _close_open_paragraphs(quotes: list[Quote], open_spans: list[_Span]) -> None:
+    """A quote left open at a paragraph's end goes on in the next paragraph; it is the words
+    of whoever the next quote is given to."""
+    if not open_spans:
+        return
+    texts = {s.text.strip() for s in open_spans}
+    for i, quote in enumerate(quotes):
+        if quote.speaker or quote.speaker_text or quote.text not in texts:
+            continue
+        after = next((q for q in quotes[i + 1 :] if q.speaker or q.speaker_text), None)
+        if after is not None:
+            quote.speaker, quote.speaker_text = after.speaker, after.speaker_text
 
 
 def _strip_speaker(raw: str) -> str:
@@ -220,6 +326,8 @@ _PHRASE_PREPOSITIONS = frozenset(
         "behind",
     ]
 )
+# an aside between dashes right before the cue: "The mayor — who took office in May — said"
+_DASHED_ASIDE = re.compile(r"\s+(?:[—–]|--)\s+[^—–]{1,120}?\s+(?:[—–]|--)\s*$")
 # "Residents on Mill Lane, which backs onto the river": the speaker ends before the clause
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b")
 
@@ -230,7 +338,10 @@ def _speaker_from_pre(pre: str) -> tuple[str, int]:
     "In a statement, her adviser, Jake Sullivan" -> "Jake Sullivan";
     "Jeff Sessions, a Trump supporter," -> "Jeff Sessions, a Trump supporter".
     """
-    body = pre.rstrip()
+    body = _DASHED_ASIDE.sub("", pre.rstrip())  # "The mayor — who took office in May —"
+    aside = re.search(r",\s*(\w+)\s*,?$", body)
+    if aside and aside.group(1).lower() in DISCOURSE_ADVERBS:  # "Port officials, however,"
+        body = body[: aside.start()]
     appositive = body.endswith(",")
     chunks = [m for m in re.finditer(r"[^,]+", body)]
     if not chunks:
@@ -304,7 +415,9 @@ def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         return True
     if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and len(words) <= 4):
         return True
-    return bool(_DESCRIPTION_HEAD.search(spk) or _PEOPLE_NOUN.search(lowered[-1]))
+    return bool(
+        _DESCRIPTION_HEAD.search(spk) or _PEOPLE_NOUN.search(lowered[-1]) or _PERSON_NOUN.match(spk)
+    )
 
 
 _TITLE_SMALL = frozenset(
@@ -441,7 +554,8 @@ class QuoteExtractor:
             return None
         comma = self.text.find(", ", start, end)
         if comma > start and any(  # "Jesse Lehrich, Clinton's spokesman": head before the comma
-            m.label == "PERSON" and start <= m.start < comma for m in self.mentions
+            m.label == "PERSON" and start <= m.start < comma and not self._possessive(m)
+            for m in self.mentions
         ):
             end = comma
         inside = [
@@ -454,17 +568,21 @@ class QuoteExtractor:
             for m in inside
             if (m.label in ("PERSON", "ORG") or len(m.text) >= len(speaker_text.strip()) - 4)
             and not self._inside_phrase(m, start)
+            and not (self._possessive(m) and re.search(r"\w", self.text[m.end + 2 : end]))
         ]
         if inside:
 
             def rank(m: EntityMention) -> tuple[int, int, int]:
                 # "Clinton spokesman Jesse Lehrich": the last person named is the head
-                possessive = self.text[m.end : m.end + 2] in ("'s", "’s")
-                return (possessive, m.label != "PERSON", -m.start)
+                return (self._possessive(m), m.label != "PERSON", -m.start)
 
             chosen = min(inside, key=rank)
             return normalise_name(chosen.text) if chosen.label == "PERSON" else chosen.text
         return _RELATIVE_CLAUSE.split(speaker_text, maxsplit=1)[0].strip() or None
+
+    def _possessive(self, mention: EntityMention) -> bool:
+        """'Governor X's chief of staff, Y': X only determines the phrase whose head speaks."""
+        return self.text[mention.end : mention.end + 2] in ("'s", "’s")
 
     def _inside_phrase(self, mention: EntityMention, start: int) -> bool:
         """'Residents on Mill Lane', 'a spokesman for Olaf Scholz': a name after a preposition
@@ -489,7 +607,7 @@ class QuoteExtractor:
             found = self._speaker_after(span) or self._speaker_before(span)
             if found is None and _looks_like_title(span.text):
                 continue  # "Fox News Sunday", "Make Your Kid a Millionaire": a name, not speech
-            found = found or self._speaker_in(span)
+            found = found or self._speaker_of_noun(span) or self._speaker_in(span)
             if found is None:
                 if quotes and self._is_continuation(quote_ends[-1], span.start):
                     head = re.sub(r",$", ".", quotes[-1].text.rstrip())
@@ -500,8 +618,12 @@ class QuoteExtractor:
                     continue  # a title or scare quote nobody is said to have said
                 same_para = last[2] == para
                 next_para = last[2] == para - 1 and self._opens_paragraph(span)
+                introduced = self._introduced_before(span, sentence)
                 if last[0] and (same_para or next_para):
                     speaker, speaker_text, cue = last[0], last[1], None
+                elif introduced is not None:  # 'X was blunt. "..."': named just before
+                    speaker, speaker_text, cue = introduced, introduced, None
+                    last = (speaker, speaker_text, para)
                 else:
                     speaker, speaker_text, cue = None, None, None
             else:
@@ -524,7 +646,34 @@ class QuoteExtractor:
                 going_on = self._going_on(span, sentence, speaker, speaker_text)
                 if going_on is not None:
                     self.extra.append(going_on)
+        _close_open_paragraphs(quotes, [s for s in self.spans if s.close_len == 0])
         return quotes
+
+    def _introduced_before(self, span: _Span, sentence: int) -> str | None:
+        """A quote opening its sentence, with no speaker of its own, belongs to the person the
+        sentence before is about when that sentence names them first and quotes no one:
+        'Maria Lopez, who leads the union, was blunt. "We will strike."'"""
+        if not self.sentences or sentence == 0:
+            return None
+        here = self.sentences[sentence]
+        if self.text[here.start : span.start - span.open_len].strip():
+            return None
+        prev = self.sentences[sentence - 1]
+        if here.paragraph - prev.paragraph > 1 or any(
+            prev.start <= s.start < prev.end for s in self.spans
+        ):
+            return None
+        subject = next(
+            (
+                m
+                for m in self._persons
+                if prev.start <= m.start < prev.end and not self._possessive(m)
+            ),
+            None,
+        )
+        if subject is None or len(self.text[prev.start : subject.start].split()) > 3:
+            return None
+        return normalise_name(subject.text)
 
     def _going_on(
         self, span: _Span, sentence: int, speaker: str | None, speaker_text: str | None
@@ -579,11 +728,51 @@ class QuoteExtractor:
             if pattern is _AFTER_SPK_FIRST:
                 spk = _active_speaker(spk, match.group("cue"))
             s_start = close + match.start("spk") + max(raw.find(spk), 0)
+            if pattern is _AFTER_SPK_FIRST:
+                spk = self._with_named_appositive(spk, raw, s_start)
             n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(raw))
             if not _plausible_speaker(spk, n_inside):
                 continue
             return spk, match.group("cue").lower(), s_start, s_start + len(spk)
-        return None
+        return self._speaker_after_any_verb(span, tail, close)
+
+    def _with_named_appositive(self, spk: str, raw: str, s_start: int) -> str:
+        """'the committee chair, Omar Haddad,': a description followed by the person's name
+        keeps the name, so the speaker resolves to the person."""
+        parts = raw.split(",")
+        if len(parts) < 2 or self._person_in(s_start, s_start + len(spk)):
+            return spk
+        name = parts[1].strip()
+        at = self.text.find(name, s_start + len(spk))
+        if name and self._person_in(at, at + len(name)) and len(name.split()) <= 4:
+            return self.text[s_start : at + len(name)]
+        return spk
+
+    def _person_in(self, start: int, end: int) -> bool:
+        return any(m.label == "PERSON" and start <= m.start < end for m in self.mentions)
+
+    def _speaker_after_any_verb(
+        self, span: _Span, tail: str, close: int
+    ) -> tuple[str, str, int, int] | None:
+        """'"...," the minister elaborated': a quote ending in , ? or ! is handed to the
+        clause right after it even when its verb is not a known speech verb."""
+        if not (span.text.rstrip()[-1:] in ",?!" or tail.lstrip().startswith(",")):
+            return None
+        body = tail.lstrip()
+        body = body[1:] if body.startswith(",") else body
+        offset = close + len(tail) - len(body)
+        match = _AFTER_ANY_VERB.match(body)
+        if match is None:
+            return None
+        group = "spk" if match.group("spk") else "spk2"
+        raw = match.group(group)
+        spk = _strip_speaker(raw)
+        s_start = offset + match.start(group) + max(raw.find(spk), 0)
+        n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
+        if not _plausible_speaker(spk, n_inside) or len(spk.split()) > 8:
+            return None
+        cue = (match.group("cue") or match.group("cue2") or "").lower()
+        return spk, cue, s_start, s_start + len(spk)
 
     def _speaker_before(self, span: _Span) -> tuple[str, str, int, int] | None:
         open_at = span.start - span.open_len
@@ -609,7 +798,7 @@ class QuoteExtractor:
             if _plausible_speaker(spk, 1):
                 return spk, ":", s_start, s_start + len(spk)
         if not before:
-            if head.rstrip().endswith(":"):  # "Sen. Claire McCaskill scolded him: ..."
+            if head.rstrip().endswith((":", "—", "–", "--")):  # "X scolded him: ...", "X — ..."
                 named = [
                     m
                     for m in self.mentions
@@ -617,7 +806,8 @@ class QuoteExtractor:
                     and m.label in ("PERSON", "ORG")
                 ]
                 if named:
-                    return named[0].text, ":", named[0].start, named[0].end
+                    mark = head.rstrip()[-1]
+                    return named[0].text, mark, named[0].start, named[0].end
             return None
         pre_start, pre, cue = before
         spk, rel = _speaker_from_pre(pre)
@@ -627,6 +817,36 @@ class QuoteExtractor:
         if not _plausible_speaker(spk, n_inside):
             return None
         return spk, cue.lower(), s_start, s_start + len(spk)
+
+    def _speaker_of_noun(self, span: _Span) -> tuple[str, str, int, int] | None:
+        """'the mayor's pledge of a "swift reply"': the owner of a speech noun said the words."""
+        sent = self.sentences[self.sentence_at(span.start)] if self.sentences else None
+        if sent is None:
+            return None
+        head = self.text[sent.start : span.start - span.open_len]
+        match = _POSSESSED_SPEECH.search(head)
+        if match is None:
+            return None
+        words = head[: match.end("owner")].split()
+        taken: list[str] = []
+        for word in reversed(words):  # "criticised the council", "Mayor Dan Ortiz"
+            if word[:1].isupper() or not taken:
+                taken.insert(0, word)
+            elif word.lower() in _DETERMINERS:
+                taken.insert(0, word)
+                break
+            elif len(taken) < 3 and word.isalpha() and word.lower() not in _DANGLING:
+                taken.insert(0, word)
+            else:
+                break
+        while taken and taken[0][:1].isupper() and len(taken) > 1 and taken[0].lower() in _DANGLING:
+            taken.pop(0)
+        spk = " ".join(taken)
+        s_start = sent.start + head.rfind(spk, 0, match.end("owner"))
+        n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
+        if not spk or not _plausible_speaker(spk, n_inside):
+            return None
+        return spk, "'s", s_start, s_start + len(spk)
 
     def _speaker_in(self, span: _Span) -> tuple[str, str, int, int] | None:
         """A cue earlier in the quote's sentence: 'X called the plan "a disaster"'."""
@@ -709,10 +929,18 @@ class QuoteExtractor:
         return None
 
     def _indirect_in(self, sent: Sentence) -> Quote | None:
-        text = sent.text
+        text = _ANONYMITY.sub(lambda m: " " * len(m.group(0)), sent.text)
         match = _ACCORDING_TO.search(text)
         if match:
             spk = _according_speaker(match.group("spk"))
+            relay = _RELAY.match(text, match.end())
+            if spk and relay:  # "according to X, which obtained details from Y, B"
+                content = (text[: match.start()] + " " + text[relay.end() :]).strip(" ,.")
+                a = sent.start + relay.start("src")
+                quote = self._make(content, relay.group("src"), "according to", sent, a)
+                if quote is not None:
+                    quote.via_outlet = spk
+                return quote
             content = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.")
             if spk:
                 a = sent.start + match.start("spk")
@@ -723,6 +951,10 @@ class QuoteExtractor:
         )
         if trail and _CUE_IN_HEAD.search(trail.group("content")):
             trail = None  # "X said A, but Y argued B": the leading attribution comes first
+        if trail and _ends_in_aside(trail.group("content")):
+            trail = None  # "The union, meanwhile, said ...": the speaker comes first
+        if trail and _participle_cue(trail):
+            trail = None  # "..., with some voicing support and others warning": no finite cue
         if trail:
             group = "spk1" if trail.group("spk1") else "spk2"
             raw = trail.group(group) or ""
@@ -734,7 +966,10 @@ class QuoteExtractor:
             if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 10:
                 cue = (trail.group("cue1") or trail.group("cue2") or "").lower()
                 content = trail.group("content").strip(' ,"“”')
-                return self._make(content, spk, cue, sent, a)
+                quote = self._make(content, spk, cue, sent, a)
+                if quote is not None:
+                    self._relayed(quote, text[trail.end("spk1" if group == "spk1" else "cue2") :])
+                return quote
         for pattern in (_INDIRECT_LEAD, _INDIRECT_THAT, _FINDING_LEAD):
             lead = pattern.match(text)
             if not lead:
@@ -766,10 +1001,21 @@ class QuoteExtractor:
         return None
 
     def _make(self, content: str, spk: str, cue: str, sent: Sentence, a: int) -> Quote | None:
+        via: str | None = None
         if cue.startswith(("tell", "told")):
             told = _TOLD_OBJECT.match(content)  # "told the news agency AFP that ..."
             if told and len(told.group("obj").split()) <= 8:
                 content = told.group("rest")
+                outlet = _TOLD_OUTLET.match(told.group("obj"))
+                via = outlet.group("outlet") if outlet else None
+        citing = _CITING.match(content)
+        if citing:  # "X reported, citing Y, that B" / "B, X reported, citing Y"
+            at = sent.text.find(citing.group("src"))
+            via = self.resolve(spk, a, a + len(spk), a) or spk
+            spk, a = citing.group("src"), sent.start + max(at, 0)
+            content = citing.group("rest") or sent.text[: max(sent.text.find(via), 0)]
+            content = content.strip(' ,."“”')
+        content = _FRAMING_CLAUSE.split(content, maxsplit=1)[0]  # ", marking ...": the reporter's
         if len(content.split()) < 3 or content.lower().startswith("by "):
             return None  # "Additional reporting by X": a credit, not speech
         speaker = self.resolve(spk, a, a + len(spk), a)
@@ -780,7 +1026,38 @@ class QuoteExtractor:
             kind="indirect",
             cue=cue,
             speaker_text=spk,
+            via_outlet=via,
         )
+
+    def _relayed(self, quote: Quote, tail: str) -> None:
+        """The trailing attribution's tail names who relayed or who was relayed:
+        '..., the chairman told the news agency dpa' / '..., Reuters reported, citing Y'."""
+        told = _TOLD_OUTLET.match(tail) if (quote.cue or "").startswith(("tell", "told")) else None
+        if told:
+            quote.via_outlet = told.group("outlet")
+            return
+        citing = re.match(r"^\s*,?\s*citing\s+(?P<src>[^,.;]{2,80})", tail)
+        if citing:
+            quote.via_outlet = quote.speaker or quote.speaker_text
+            src = citing.group("src").strip()
+            quote.speaker_text = src
+            quote.speaker = src
+
+
+def _ends_in_aside(text: str) -> bool:
+    """'The union, meanwhile': a subject with a discourse adverb, not a reported clause."""
+    aside = re.search(r",\s*(\w+)\s*$", text)
+    return bool(aside and aside.group(1).lower() in DISCOURSE_ADVERBS)
+
+
+def _participle_cue(trail: re.Match[str]) -> bool:
+    """'..., others warning of cuts': an -ing cue after its subject with no 'is' is a
+    participle of an absolute clause, not a finite 'X said'."""
+    cue = trail.group("cue2") or ""
+    if not cue.endswith("ing"):
+        return False
+    words = (trail.group("spk2") or "").split()
+    return not (words and words[-1].lower() in BE_VERBS)
 
 
 def according_to(sentence: str) -> str | None:
@@ -810,4 +1087,28 @@ def extract_quotes(
             quoted.update(range(first, extractor.sentence_at(span.end) + 1))
     quoted.update(q.sentence for q in direct)
     indirect = extractor.indirect(quoted)
-    return sorted(direct + extractor.extra + indirect, key=lambda q: q.sentence)
+    found = sorted(direct + extractor.extra + indirect, key=lambda q: q.sentence)
+    for quote in found:
+        quote.negated = _cue_negated(text, sentences, quote)
+    return found
+
+
+_NEGATOR = re.compile(
+    r"(?i)(?:\b(?:" + "|".join(w for w in NEGATORS if w.isalpha()) + r")\b|n['’]t\b)"
+)
+
+
+def _cue_negated(text: str, sentences: Sequence[Sentence], quote: Quote) -> bool:
+    """'Police did not confirm any damage': a negator between the speaker and the cue."""
+    if not quote.cue or not quote.speaker_text or not quote.cue[:1].isalpha():
+        return False
+    if not 0 <= quote.sentence < len(sentences):
+        return False
+    sent = sentences[quote.sentence]
+    body = text[sent.start : sent.end]
+    at = body.find(quote.speaker_text)
+    if at < 0:
+        return False
+    after = at + len(quote.speaker_text)
+    cue = re.search(rf"(?i)\b{re.escape(quote.cue)}\b", body[after : after + 60])
+    return bool(cue and _NEGATOR.search(body, after, after + cue.start()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newstrace.lang.en.attribution import SHORT_FUNCTION_WORDS
 from newstrace.model import EntityMention, Quote, Sentence
 
 MEDIA_WORDS = (
@@ -22,6 +23,7 @@ MEDIA_WORDS = (
     r"standard|examiner|inquirer|bulletin|dispatch|courier|sun|today|politico|bloomberg"
 )
 _MEDIA = re.compile(rf"(?i)\b(?:{MEDIA_WORDS})\b")
+_LOWER_NAME = r"(?!(?:" + "|".join(sorted(SHORT_FUNCTION_WORDS)) + r")\b)[a-z]{2,4}\b"
 _NAME = r"(?:the\s+)?(?:[A-Z][\w&.'’\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|&\s+)?(?:[A-Z][\w&.'’\-]*|[A-Z]{2,})){0,5}"
 _PATTERNS = [
     # told the news agency AFP / told the German newspaper Bild / told AFP
@@ -32,7 +34,7 @@ _PATTERNS = [
         rf"independent|online|daily|weekly)\s+)*"
         rf"(?:news\s+agency|newswire|wire\s+service|agency|newspaper|daily|broadcaster|"
         rf"television|TV(?:\s+channel)?|channel|radio|network|outlet|magazine|website|paper)\s+"
-        rf"(?P<name>{_NAME})"
+        rf"(?P<name>{_NAME}|{_LOWER_NAME})"
     ),
     re.compile(rf"(?P<name>{_NAME})\s+(?:news\s+agency|newspaper|broadcaster)\b"),
     re.compile(
@@ -56,6 +58,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?i)\b(?:on|in|at|near|from|along|off|outside|inside|behind|across|of|by|to|into|onto|"
     r"around|through|toward|towards|opposite|past|beside|between|among)\s+(?:the\s+)?$"
 )
+_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?:the\s+)?$")
 _CREDIT_NAME = r"[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4}"
 # "PORT ALDERIC, March 2 (MPA) -" / "WASHINGTON (Reuters) —" opening a paragraph
 _DATELINE = re.compile(
@@ -139,7 +142,8 @@ def cited_sources(
                 if not name or _NOT_OUTLETS.match(name) or len(name) < 2:
                     continue
                 context = sent.text[max(0, match.start() - 40) : match.end() + 10]
-                if _PREPOSITION_BEFORE.search(sent.text, 0, match.start("name")):
+                before = sent.text[: match.start("name")]
+                if _PREPOSITION_BEFORE.search(before) and not _ACCORDING.search(before):
                     continue
                 # the first three patterns name the outlet by its role; the rest need evidence
                 if name in found or labels.get(name) in ("PERSON", "NORP"):
@@ -149,6 +153,8 @@ def cited_sources(
                 ):
                     found.append(name)
     for quote in quotes:
+        if quote.via_outlet and _clean(quote.via_outlet) not in found:
+            found.append(_clean(quote.via_outlet))
         spk = quote.speaker or ""
         if quote.cue in ("reported", "reports", "wrote") and spk and _MEDIA.search(spk):
             name = _clean(spk)
