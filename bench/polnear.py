@@ -10,12 +10,20 @@ person the gold pronoun's sentence names, or wrote the same pronoun).
 Baseline in the same run: every sentence containing "said"/"says"/"according to" as one
 attribution whose content is the sentence and whose speaker is the first capitalised word.
 
+Direct and indirect separately: a gold attribution is direct when a quotation (as newstrace's
+span finder sees the marks) covers at least half of its content; precision per kind counts our
+quotes of that kind, recall per kind the gold attributions of that kind.
+
     .venv/bin/python bench/polnear.py [--split test|dev|train] [--limit N]
+
+`NEWSTRACE_SRC=/path/to/other/checkout/src` runs the same scorer over another version of the
+code (the "before" rows of bench/results/polnear.md come from the parent commit, same run).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
 import statistics
@@ -25,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("NEWSTRACE_SRC") or str(ROOT / "src"))
 
 from newstrace.analyze import Analyzer, resolve_entities  # noqa: E402
 from newstrace.analyze.quotes import find_quote_spans  # noqa: E402
@@ -34,6 +42,7 @@ from newstrace.model import Article, Quote  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets" / "polnear" / "data"
+KINDS = ("direct", "indirect")
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "his", "her", "their"}
 
 
@@ -42,6 +51,7 @@ class Attribution:
     content: list[tuple[int, int]]
     source: tuple[int, int] | None
     source_text: str
+    kind: str = "indirect"  # "direct" when quotation marks cover the content
 
 
 @dataclass
@@ -50,6 +60,7 @@ class Predicted:
     speaker: str | None
     speaker_text: str | None
     group: int = -1  # pieces of one joined quote ('"A," he said. "B."') share a group
+    kind: str = "indirect"
 
 
 def read_gold(ann: Path) -> list[Attribution]:
@@ -170,12 +181,21 @@ def ours(article: Article) -> list[Predicted]:
         start = article.sentences[q.sentence].start
         parts = pieces(article.text, q, start, spans) if q.kind == "direct" else []
         if len(parts) > 1:
-            out.extend(Predicted(part, q.speaker, q.speaker_text, n) for part in parts)
+            out.extend(Predicted(part, q.speaker, q.speaker_text, n, q.kind) for part in parts)
             continue
         span = locate(article.text, q, start)
         if span:
-            out.append(Predicted(span, q.speaker, q.speaker_text, n))
+            out.append(Predicted(span, q.speaker, q.speaker_text, n, q.kind))
     return out
+
+
+def mark_direct(text: str, gold: list[Attribution]) -> None:
+    """A gold attribution is direct when quoted passages cover half of its content or more."""
+    quoted = [(s.start, s.end) for s in find_quote_spans(text)]
+    for attribution in gold:
+        size = sum(b - a for a, b in attribution.content)
+        covered = sum(overlap((a, b), quoted) for a, b in attribution.content)
+        attribution.kind = "direct" if size and covered * 2 >= size else "indirect"
 
 
 def load_split(split: str, limit: int | None) -> list[tuple[Article, list[Attribution]]]:
@@ -187,13 +207,21 @@ def load_split(split: str, limit: int | None) -> list[tuple[Article, list[Attrib
         if ann is None:
             continue
         text = txt.read_text(encoding="utf-8")
-        items.append((Article(id=txt.stem, source=str(txt), text=text), read_gold(ann)))
+        gold = read_gold(ann)
+        mark_direct(text, gold)
+        items.append((Article(id=txt.stem, source=str(txt), text=text), gold))
         if limit and len(items) >= limit:
             break
     return items
 
 
-def score(items: list[tuple[Article, list[Attribution]]], system: str) -> dict[str, float]:
+def score(
+    items: list[tuple[Article, list[Attribution]]], system: str, kind: str | None = None
+) -> dict[str, float]:
+    """P/R/F1 and speaker accuracy; with `kind`, precision over our quotes of that kind and
+    recall and speaker accuracy over the gold attributions of that kind."""
+    if kind is not None:
+        return _score_kind(items, system, kind)
     tp = fp = fn = 0
     right = 0
     for article, gold in items:
@@ -218,11 +246,41 @@ def score(items: list[tuple[Article, list[Attribution]]], system: str) -> dict[s
     return {"P": p, "R": r, "F1": f, "speaker": right / tp if tp else 0.0, "tp": tp}
 
 
+def _score_kind(
+    items: list[tuple[Article, list[Attribution]]], system: str, kind: str
+) -> dict[str, float]:
+    tp_pred = n_pred = tp_gold = n_gold = right = 0
+    for article, gold in items:
+        pred = baseline(article) if system == "baseline" else ours(article)
+        pairs = match(gold, pred)
+        matched = {id(p) for _, p in pairs}
+        for p in pred:
+            if p.kind != kind:
+                continue
+            sibling = p.group >= 0 and any(
+                q.group == p.group and overlap(p.content, g.content) for g, q in pairs
+            )
+            if id(p) in matched:
+                tp_pred += 1
+                n_pred += 1
+            elif not sibling:
+                n_pred += 1
+        n_gold += sum(g.kind == kind for g in gold)
+        kept = [(g, p) for g, p in pairs if g.kind == kind]
+        tp_gold += len(kept)
+        right += sum(speaker_correct(p, g, article.text) for g, p in kept)
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": p, "R": r, "F1": f, "speaker": right / tp_gold if tp_gold else 0.0, "tp": tp_gold}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="test")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--ner", default="auto", choices=["auto", "spacy", "rules"])
+    parser.add_argument("--label", default="", help="the system's name in the table")
     args = parser.parse_args()
     items = load_split(args.split, args.limit)
     settings = Settings(embedder="lexical", ner=args.ner)
@@ -238,14 +296,19 @@ def main() -> None:
     machine = f"{platform.machine()} 2-core, no GPU"
     print("| system | machine | data | P | R | F1 | speaker acc | matched | ms/article (median) |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for system in ("baseline", f"newstrace ({analyzer.name})"):
-        res = score(items, "baseline" if system == "baseline" else "ours")
-        speed = f"{1000 * statistics.median(times):.1f}" if system != "baseline" else "-"
-        print(
-            f"| {system} | {machine} | PolNeAR {args.split} ({len(items)} articles, "
-            f"{n_sent} sentences) | {res['P']:.3f} | {res['R']:.3f} | {res['F1']:.3f} | "
-            f"{res['speaker']:.3f} | {res['tp']} | {speed} |"
-        )
+    label = args.label or f"newstrace ({analyzer.name})"
+    n_gold = {k: sum(g.kind == k for _, gold in items for g in gold) for k in KINDS}
+    for system in ("baseline", label):
+        for kind in (None, *KINDS) if system != "baseline" else (None,):
+            res = score(items, "baseline" if system == "baseline" else "ours", kind)
+            speed = f"{1000 * statistics.median(times):.1f}" if system != "baseline" else "-"
+            data = f"PolNeAR {args.split} ({len(items)} articles, {n_sent} sentences)"
+            if kind:
+                data = f"{kind} only ({n_gold[kind]} gold)"
+            print(
+                f"| {system} | {machine} | {data} | {res['P']:.3f} | {res['R']:.3f} | "
+                f"{res['F1']:.3f} | {res['speaker']:.3f} | {res['tp']} | {speed} |"
+            )
 
 
 if __name__ == "__main__":

@@ -88,6 +88,9 @@ class Quantity:
     span: str = ""  # the figure as written ("more than 5,000 engineers")
     upper: float | None = None
     attributed_to: str | None = None  # who stated it; None = the reporting outlet itself
+    # the counted noun phrase, head last ("operational groups", "anti-tank rocket launchers");
+    # `unit` is its head ("groups"), so figures of one kind compare across wordings
+    counted: str = ""
     via_outlet: str | None = None  # the outlet that relayed the owner's figure, if any
 
 

@@ -272,7 +272,9 @@ def test_a_dash_introduces_the_speaker(text: str) -> None:
     ],
 )
 def test_units_are_the_counted_noun_phrase(text: str, units: list[str]) -> None:
-    assert [q.unit for q in analysed(text).quantities] == units
+    found = analysed(text).quantities
+    assert [q.counted for q in found] == units
+    assert [q.unit for q in found] == [u.split()[-1] for u in units]  # the head
 
 
 def test_a_figure_in_the_reporters_framing_clause_is_not_the_speakers() -> None:

@@ -84,7 +84,7 @@ def test_owner_is_the_quote_speaker_or_the_cited_source() -> None:
         ("Benjamin Banky, 40, was shot.", [(40, "years")]),
         ("A 15-year-old boy was killed.", [(15, "years")]),
         ("During the two-hour service, he spoke.", [(2, "hour")]),
-        ("Pirates foiled two hijack attempts.", [(2, "hijack attempts")]),
+        ("Pirates foiled two hijack attempts.", [(2, "attempts")]),
         ("It hosts five Democratic presidential primaries.", [(5, "primaries")]),
         ("The firm lost £446million last year.", [(446e6, "GBP")]),
         ("AMD paid $334 million for it.", [(334e6, "USD")]),
@@ -134,6 +134,6 @@ def test_over_a_period_spreads_it_does_not_exceed() -> None:
 def test_a_compared_figure_counts_what_the_first_one_counts() -> None:
     text = "About 1,400 passenger trains were cancelled, out of roughly 2,400 that normally run."
     found = [(q.value, q.unit, q.qualifier) for q in extract_quantities(text, 0)]
-    assert found == [(1400.0, "passenger trains", "about"), (2400.0, "passenger trains", "about")]
+    assert found == [(1400.0, "trains", "about"), (2400.0, "trains", "about")]
     separate = extract_quantities("The union has 7,800 members and 12 offices.", 0)
     assert [q.unit for q in separate] == ["members", "offices"]

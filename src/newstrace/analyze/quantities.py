@@ -793,12 +793,13 @@ def extract_quantities(sentence_text: str, sentence_index: int) -> list[Quantity
     out: list[Quantity] = []
     previous_unit = ""
     for fig in _FINDER.find(sentence_text):
-        unit = fig.unit or _inherited_unit(sentence_text, fig.start, previous_unit)
-        previous_unit = unit or previous_unit
+        counted = fig.unit or _inherited_unit(sentence_text, fig.start, previous_unit)
+        previous_unit = counted or previous_unit
         out.append(
             Quantity(
                 value=fig.value,
-                unit=unit,
+                unit=counted.split()[-1] if counted else "",  # the head: what is counted
+                counted=counted,
                 qualifier=fig.qualifier,
                 sentence=sentence_index,
                 text=sentence_text,
