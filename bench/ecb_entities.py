@@ -14,6 +14,7 @@ clustered by exact (lower-cased) string.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
 import statistics
@@ -24,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("NEWSTRACE_SRC") or str(ROOT / "src"))
 
 from newstrace.analyze import Analyzer, resolve_entities  # noqa: E402
 from newstrace.model import Article, EntityMention  # noqa: E402

@@ -13,6 +13,13 @@ accuracy are over value matches. Baseline in the same run: a plain regex number 
 
 Splits (fixed rule): rows with an even id are dev (tuned on from 01:40 UTC, 2026-11-23), rows
 with an odd id are held out as test; the whole set is reported too (it was all tuned on before).
+Rows 336-532 (added 2026-12-03, FRANK CNN/DM and PolNeAR train articles not used before) carry
+a `kind`: "chain" (a sentence citing a source: according to, reported, citing, told an outlet),
+"reporter" (a figure in the reporter's own words, no speech cue), "other", "trap" (no figure);
+the chain and reporter rows are scored on their own too.
+
+`NEWSTRACE_SRC=/path/to/other/checkout/src` scores another version of the code with this
+scorer (the "before" rows of bench/results/figures.md: the parent commit, same run).
 
     .venv/bin/python bench/figures.py [--ner auto|rules] [--show-errors] [--errors-in dev|test|all]
 """
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import statistics
@@ -31,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("NEWSTRACE_SRC") or str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from ecb_entities import read_doc  # noqa: E402
@@ -159,6 +167,7 @@ def main() -> None:
     parser.add_argument("--ner", default="auto", choices=["auto", "spacy", "rules"])
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--errors-in", default="dev", choices=["dev", "test", "all"])
+    parser.add_argument("--label", default="", help="the system's name in the table")
     args = parser.parse_args()
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     frank: dict[str, str] = {}
@@ -192,15 +201,18 @@ def main() -> None:
     systems: list[tuple[str, Callable[[dict[str, object]], list[Fig]], str]] = [
         ("regex number finder (baseline)", lambda r: regex_baseline(str(r["sentence"])), "-"),
         (
-            f"newstrace analyze ({analyzer.name})",
+            args.label or f"newstrace analyze ({analyzer.name})",
             lambda r: predicted[int(r["id"])],  # type: ignore[call-overload]
             f"{1000 * statistics.median(times):.1f}",
         ),
     ]
+    test = [r for r in rows if int(r["id"]) % 2 == 1]
     splits = {
-        "test (odd ids, held out)": [r for r in rows if int(r["id"]) % 2 == 1],
+        "test (odd ids, held out)": test,
         "dev (even ids)": [r for r in rows if int(r["id"]) % 2 == 0],
         "all": rows,
+        "test, cited-source sentences": [r for r in test if r.get("kind") == "chain"],
+        "test, reporter's own figures": [r for r in test if r.get("kind") == "reporter"],
     }
     for split, subset in splits.items():
         n_fig = sum(len(r["figures"]) for r in subset)

@@ -191,7 +191,8 @@ def ours(article: Article) -> list[Predicted]:
 
 def mark_direct(text: str, gold: list[Attribution]) -> None:
     """A gold attribution is direct when quoted passages cover half of its content or more."""
-    quoted = [(s.start, s.end) for s in find_quote_spans(text)]
+    # closed pairs only, so that every version of the span finder marks the gold alike
+    quoted = [(s.start, s.end) for s in find_quote_spans(text) if s.close_len]
     for attribution in gold:
         size = sum(b - a for a, b in attribution.content)
         covered = sum(overlap((a, b), quoted) for a, b in attribution.content)

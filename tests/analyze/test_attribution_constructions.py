@@ -285,3 +285,53 @@ def test_a_figure_in_the_reporters_framing_clause_is_not_the_speakers() -> None:
     )
     owners = {q.value: q.attributed_to for q in analysed(text).quantities}
     assert owners == {2.0: None, 300.0: "The chief executive", 1200.0: None}
+
+
+# --- speakers of quotes inside longer sentences -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # any present-tense verb right after a quote ending in a comma, with a circumstance
+        (
+            '"Promise me you will come home," Lena Ortiz sings to the crowd before the encore.',
+            "Lena Ortiz",
+        ),
+        # the subject of an earlier speech verb, not "X said she"
+        (
+            "Officer Kay Duarte said she expects the inquiry “to take most of the summer.”",
+            "Kay Duarte",
+        ),
+        # an -ing form after the quote is a participle, not the quote's attribution
+        ("Critics called “reckless” a council statement praising the deal.", "Critics"),
+        # a relative clause after an appositive is not the speaker
+        (
+            "Anna Reyes, president of the Dock Workers Union, which represents porters, said she "
+            "hopes the strike “ends before the harvest begins.”",
+            "Anna Reyes",
+        ),
+        (
+            "As the historian Maeve Quinn put it, “Every flood rewrites the map of a town.”",
+            "Maeve Quinn",
+        ),
+    ],
+)
+def test_the_speaker_of_a_quote_inside_a_sentence(text: str, speaker: str) -> None:
+    direct = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert direct[0].speaker == speaker
+
+
+def test_a_clause_after_a_quote_that_starts_with_a_subordinator_is_not_its_attribution() -> None:
+    text = (
+        "The clip shows the coach shouting, “Run it again,” as the manager watched from the stands."
+    )
+    direct = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert direct[0].speaker != "the manager"
+
+
+def test_a_quote_after_a_trailing_said_sentence_is_that_speakers() -> None:
+    text = (
+        "The pumps failed overnight, the county engineer Rosa Tam said.\n\n"
+        '"We have never seen the river this high in March."'
+    )
+    direct = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert direct[0].speaker == "Rosa Tam"

@@ -150,6 +150,7 @@ THAT_LEMMAS = [
 PHRASAL = [
     *(f"{verb} out" for verb in ("point", "pointed", "points", "pointing")),
     *(f"{verb} out" for verb in ("laid", "lays", "laying", "spelled", "spelt", "spells")),
+    *(f"{verb} it" for verb in ("put", "puts", "putting")),  # "as X put it, '...'"
 ]
 
 _IRREGULAR = {

@@ -1,27 +1,24 @@
-"""The analyze stage: sentences -> entities -> quotes -> quantities -> sources -> vectors.
+"""The analyze stage: a declared list of components run over a batch of articles.
 
-One Analyzer per process holds the loaded models (via newstrace.models); `analyze` enriches
-the given articles in place and records which analyzers ran in `Article.analyzed_with`.
+sentences -> entities -> quotes -> sources -> figures -> negations (-> vectors). One Analyzer
+per process holds the loaded models (via newstrace.models); `analyze` runs `components()` in
+order, each filling its layer in place, and records what ran in `Article.analyzed_with`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from newstrace.analyze import components
 from newstrace.analyze.embeddings import embed_articles
 from newstrace.analyze.entities import rule_mentions, spacy_mentions
-from newstrace.analyze.negation import find_negations
-from newstrace.analyze.quantities import extract_quantities
-from newstrace.analyze.quotes import according_to, extract_quotes
-from newstrace.analyze.sentences import split_sentences
-from newstrace.analyze.sources import cited_sources, source_of_sentence
-from newstrace.lang.en.attribution import FRAMING_PARTICIPLES
-from newstrace.model import Article, Quantity
+from newstrace.model import Article
 from newstrace.models import Embedder, load_embedder, load_nlp
 from newstrace.settings import Settings
 
 MAX_NER_CHARS = 20_000  # NER beyond this many characters of one article adds little, costs much
+
+Component = Callable[[Sequence[Article]], None]
 
 
 class Analyzer:
@@ -56,28 +53,32 @@ class Analyzer:
     def analyze(self, articles: list[Article]) -> None:
         """Fill sentences, mentions, quotes, quantities, cited_sources and vectors in place."""
         todo = [a for a in articles if a.text is not None]
-        for article in todo:
-            article.sentences = split_sentences(article.text)
-        self._entities(todo)
-        for article in todo:
-            article.quotes = extract_quotes(article.text, article.sentences, article.mentions)
-            article.cited_sources = cited_sources(
-                article.sentences,
-                article.mentions,
-                article.quotes,
-                text=article.text,
-                author=article.author,
-                outlet=article.outlet,
-            )
-            article.quantities = _quantities(article)
-            article.negations = find_negations(article)
-        if self.embed:
-            embed_articles(todo, self.embedder)
+        for _, component in self.components():
+            component(todo)
         name = self.name
         for article in todo:
             article.analyzed_with = name
 
+    def components(self) -> list[tuple[str, Component]]:
+        """The components in the order they run; each reads what the earlier ones set."""
+        steps: list[tuple[str, Component]] = [
+            ("sentences", components.sentences),
+            ("entities", self._entities),
+            ("quotes", components.quotes),
+            ("sources", components.sources),
+            ("figures", components.figures),
+            ("negations", components.negations),
+        ]
+        if self.embed:
+            steps.append(("vectors", self._vectors))
+        return steps
+
+    def _vectors(self, articles: Sequence[Article]) -> None:
+        """sentences (+ title) -> sentence_vectors and vector."""
+        embed_articles(articles, self.embedder)
+
     def _entities(self, articles: Sequence[Article]) -> None:
+        """sentences -> mentions (spaCy NER, or rules when no model is loaded)."""
         nlp = self.nlp
         if nlp is None:
             for article in articles:
@@ -89,55 +90,3 @@ class Analyzer:
         )
         for article, mentions in zip(articles, found, strict=True):
             article.mentions = mentions
-
-
-def _owners_by_sentence(article: Article) -> dict[int, str | None]:
-    """The speaker of each sentence that carries a quote (a multi-sentence quote covers all)."""
-    owners: dict[int, str | None] = {}
-    for quote in article.quotes:
-        owners.setdefault(quote.sentence, quote.speaker)
-        if quote.kind != "direct":
-            continue
-        for sentence in article.sentences[quote.sentence + 1 :]:
-            core = sentence.text.strip("\"“”‘’' ")[:60]
-            if not core or core not in quote.text:
-                break
-            owners.setdefault(sentence.index, quote.speaker)
-    return owners
-
-
-_FRAMING = re.compile(r",\s+(?:" + "|".join(sorted(FRAMING_PARTICIPLES)) + r")\b")
-
-
-def _quantities(article: Article) -> list[Quantity]:
-    """Figures of every sentence, owned by the speaker whose words hold them, else by the
-    sentence's speaker or cited outlet; a figure in the reporter's framing clause (", marking
-    three years of war") has no speaker (attributed_to None: the outlet's own figure)."""
-    owners = _owners_by_sentence(article)
-    out: list[Quantity] = []
-    for sentence in article.sentences:
-        found = extract_quantities(sentence.text, sentence.index)
-        if not found:
-            continue
-        owner = owners.get(sentence.index)
-        reporter = according_to(sentence.text) or source_of_sentence(
-            sentence.text, article.cited_sources
-        )
-        if owner is None:
-            owner = reporter
-        here = [q for q in article.quotes if q.sentence == sentence.index and q.speaker]
-        framing = _FRAMING.search(sentence.text)
-        for quantity in found:
-            # of several attributions in one sentence, the one whose words hold the figure
-            holder = next((q for q in here if quantity.span in q.text), None)
-            at = sentence.text.find(quantity.span)
-            if holder is not None:
-                quantity.attributed_to, quantity.via_outlet = holder.speaker, holder.via_outlet
-            elif framing is not None and at > framing.start():
-                quantity.attributed_to = reporter
-            else:
-                quantity.attributed_to = owner
-                relay = next((q.via_outlet for q in here if q.speaker == owner), None)
-                quantity.via_outlet = relay
-        out.extend(found)
-    return out

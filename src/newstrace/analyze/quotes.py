@@ -66,9 +66,10 @@ _AFTER_SPK_FIRST = re.compile(
 # a quote that ends in , ? or ! hands itself to the clause after it, whatever its verb:
 # '"...," the minister elaborated, noting ...' / '"...?" wondered one resident.'
 _AFTER_ANY_VERB = re.compile(
-    rf"^\s*(?:(?P<spk>{_SPK}{{1,80}}?)\s+(?P<cue>[a-z]{{3,}}ed)|"
+    rf"^\s*(?:(?P<spk>{_SPK}{{1,80}}?)\s+(?P<cue>[a-z]{{3,}}(?:ed|s))|"
     rf"(?P<cue2>[a-z]{{3,}}ed)\s+(?P<spk2>{_SPK}{{1,80}}?))"
-    rf"\s*(?=[,;:!?]|\.{_NOT_ABBREV}|$)"
+    r"(?:\s+(?:to|on|in|at|during|before|after|with|from|into)\s+[^,.;:!?\"“”]{1,40}?)?"
+    rf"\s*(?=[,;:!?]|\.{_NOT_ABBREV}|\s+(?:before|after|while|as|when)\b|$)"
 )
 _NOUN_ALT = "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True))
 _NAMING_ALT = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
@@ -162,8 +163,8 @@ _INDIRECT_TRAIL = re.compile(
     rf"{_TRAIL_TAIL}[.!?]?[\"”’]?$",
 )
 _CLAUSE_CUT = re.compile(
-    r"(?i)^.*(?:[;:]|\s[-—–]+\s|\)\s*[-—–]|\b(?:that|because|but|while|when|although|though|since|"
-    r"as|and then|if|so|after|before|whether|where|what)\b)\s*"
+    r"(?i)^.*(?:[;:]|\s[-—–―]+\s|\)\s*[-—–―]|\b(?:that|because|but|while|when|although|though|"
+    r"since|as|and then|if|so|after|before|whether|where|what|said|says|told|tells)\b)\s*"
 )
 _LEADING_FILLER = re.compile(
     r"(?i)^(?:but|and|yet|so|still|meanwhile|however|instead|also|now|later|earlier|then|with|"
@@ -342,6 +343,9 @@ def _speaker_from_pre(pre: str) -> tuple[str, int]:
     aside = re.search(r",\s*(\w+)\s*,?$", body)
     if aside and aside.group(1).lower() in DISCOURSE_ADVERBS:  # "Port officials, however,"
         body = body[: aside.start()]
+    relative = re.search(r",\s*(?:which|who|whose|where)\b[^,]*,?$", body)
+    if relative and relative.start() > 0:  # "X, president of Y, which represents Z,"
+        body = body[: relative.start()] + ","
     appositive = body.endswith(",")
     chunks = [m for m in re.finditer(r"[^,]+", body)]
     if not chunks:
@@ -390,6 +394,7 @@ def _active_speaker(spk: str, cue: str) -> str:
     return spk
 
 
+_REFLEXIVE = frozenset("himself herself themselves itself both all alone".split())  # noqa: SIM905
 _DANGLING = frozenset(
     "to by for of with who that which and or the a an in on at from as into about".split()  # noqa: SIM905
 )
@@ -409,6 +414,8 @@ def _plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         return False  # a negated verb: a clause ("Trump's statement didn't clarify")
     if lowered[-1] in _DANGLING or any(w in _CLAUSE_VERBS for w in core[1:]):
         return False  # a clause, not a noun phrase: "He recently pitched himself to ... by"
+    if len(words) > 1 and lowered[0] in PRONOUNS and lowered[1] not in _REFLEXIVE:
+        return False  # "he designed a clubhouse at ...": a pronoun starts a clause
     if len(spk.split(",")[0].split()) > 16:  # an appositive after the name may be long
         return False
     if spk.lower() in PRONOUNS or mentions_inside:
@@ -663,17 +670,22 @@ class QuoteExtractor:
             prev.start <= s.start < prev.end for s in self.spans
         ):
             return None
-        subject = next(
-            (
-                m
-                for m in self._persons
-                if prev.start <= m.start < prev.end and not self._possessive(m)
-            ),
-            None,
-        )
-        if subject is None or len(self.text[prev.start : subject.start].split()) > 3:
-            return None
-        return normalise_name(subject.text)
+        named = [m for m in self._persons if prev.start <= m.start < prev.end]
+        named = [m for m in named if not self._possessive(m)]
+        subject = named[0] if named else None
+        if subject is not None and len(self.text[prev.start : subject.start].split()) <= 3:
+            return normalise_name(subject.text)
+        # '..., Schiff said.' / 'X, a partner at Y, called him a master.': the person next to
+        # the sentence's speech verb
+        for cue in _CUE_WORD.finditer(self.text, prev.start, prev.end):
+            for m in named:
+                gap = self.text[m.end : cue.start()] if m.end <= cue.start() else ""
+                after = self.text[cue.end() : m.start] if m.start >= cue.end() else None
+                if (gap and len(gap.split()) <= 8 and not re.search(r"[.;:]", gap)) or (
+                    after is not None and len(after.split()) <= 1
+                ):
+                    return normalise_name(m.text)
+        return None
 
     def _going_on(
         self, span: _Span, sentence: int, speaker: str | None, speaker_text: str | None
@@ -724,6 +736,8 @@ class QuoteExtractor:
             if not match:
                 continue
             raw = match.group("spk")
+            if pattern is _AFTER_SPK_FIRST and _not_this_quotes(raw, match.group("cue")):
+                continue
             spk = _strip_speaker(raw.split(",")[0] if pattern is _AFTER_SPK_FIRST else raw)
             if pattern is _AFTER_SPK_FIRST:
                 spk = _active_speaker(spk, match.group("cue"))
@@ -762,7 +776,7 @@ class QuoteExtractor:
         body = body[1:] if body.startswith(",") else body
         offset = close + len(tail) - len(body)
         match = _AFTER_ANY_VERB.match(body)
-        if match is None:
+        if match is None or _SUBORDINATOR.match(body):
             return None
         group = "spk" if match.group("spk") else "spk2"
         raw = match.group(group)
@@ -798,7 +812,8 @@ class QuoteExtractor:
             if _plausible_speaker(spk, 1):
                 return spk, ":", s_start, s_start + len(spk)
         if not before:
-            if head.rstrip().endswith((":", "—", "–", "--")):  # "X scolded him: ...", "X — ..."
+            dash_or_colon = head.rstrip().endswith((":", "—", "–", "--"))
+            if dash_or_colon and not _CUE_IN_HEAD.search(head):  # "X scolded him: ", "X — "
                 named = [
                     m
                     for m in self.mentions
@@ -862,7 +877,7 @@ class QuoteExtractor:
             spk = _active_speaker(spk, match.group("cue"))
             s_start = sent.start + rel
             n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
-            if _plausible_speaker(spk, n_inside) and len(spk.split()) <= 12:
+            if _plausible_speaker(spk, n_inside) and len(spk.split(",")[0].split()) <= 12:
                 return spk, match.group("cue").lower(), s_start, s_start + len(spk)
         return None
 
@@ -1042,6 +1057,20 @@ class QuoteExtractor:
             src = citing.group("src").strip()
             quote.speaker_text = src
             quote.speaker = src
+
+
+_SUBORDINATOR = re.compile(
+    r"(?i)^\s*(?:when|while|as|after|before|because|if|since|until|and|but)\b"
+)
+
+
+def _not_this_quotes(raw: str, cue: str) -> bool:
+    """'"...," when Clinton blasted him' / '"..." a Trump tweet attacking X': a clause that
+    starts with a subordinator, or an -ing form with no 'is', does not attribute the quote."""
+    if _SUBORDINATOR.match(raw):
+        return True
+    words = raw.split()
+    return cue.endswith("ing") and not (words and words[-1].lower() in BE_VERBS)
 
 
 def _ends_in_aside(text: str) -> bool:

@@ -1,0 +1,65 @@
+"""Who owns each figure: the speaker whose words hold it, else the sentence's speaker or cited
+outlet; a figure in the reporter's framing clause (", marking three years of war") is the
+outlet's own (attributed_to None). Reads the quotes and cited sources; writes quantities."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.analyze.quantities import extract_quantities
+from newstrace.analyze.quotes import according_to
+from newstrace.analyze.sources import source_of_sentence
+from newstrace.lang.en.attribution import FRAMING_PARTICIPLES
+from newstrace.model import Article, Quantity
+
+
+def _owners_by_sentence(article: Article) -> dict[int, str | None]:
+    """The speaker of each sentence that carries a quote (a multi-sentence quote covers all)."""
+    owners: dict[int, str | None] = {}
+    for quote in article.quotes:
+        owners.setdefault(quote.sentence, quote.speaker)
+        if quote.kind != "direct":
+            continue
+        for sentence in article.sentences[quote.sentence + 1 :]:
+            core = sentence.text.strip("\"“”‘’' ")[:60]
+            if not core or core not in quote.text:
+                break
+            owners.setdefault(sentence.index, quote.speaker)
+    return owners
+
+
+_FRAMING = re.compile(r",\s+(?:" + "|".join(sorted(FRAMING_PARTICIPLES)) + r")\b")
+
+
+def owned_figures(article: Article) -> list[Quantity]:
+    """Figures of every sentence, owned by the speaker whose words hold them, else by the
+    sentence's speaker or cited outlet; a figure in the reporter's framing clause (", marking
+    three years of war") has no speaker (attributed_to None: the outlet's own figure)."""
+    owners = _owners_by_sentence(article)
+    out: list[Quantity] = []
+    for sentence in article.sentences:
+        found = extract_quantities(sentence.text, sentence.index)
+        if not found:
+            continue
+        owner = owners.get(sentence.index)
+        reporter = according_to(sentence.text) or source_of_sentence(
+            sentence.text, article.cited_sources
+        )
+        if owner is None:
+            owner = reporter
+        here = [q for q in article.quotes if q.sentence == sentence.index and q.speaker]
+        framing = _FRAMING.search(sentence.text)
+        for quantity in found:
+            # of several attributions in one sentence, the one whose words hold the figure
+            holder = next((q for q in here if quantity.span in q.text), None)
+            at = sentence.text.find(quantity.span)
+            if holder is not None:
+                quantity.attributed_to, quantity.via_outlet = holder.speaker, holder.via_outlet
+            elif framing is not None and at > framing.start():
+                quantity.attributed_to = reporter
+            else:
+                quantity.attributed_to = owner
+                relay = next((q.via_outlet for q in here if q.speaker == owner), None)
+                quantity.via_outlet = relay
+        out.extend(found)
+    return out
