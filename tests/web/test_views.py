@@ -239,3 +239,14 @@ def test_flag_pages_split_groups_and_keep_their_counts() -> None:
     assert [(g.article, [f.sentence for f in g.flags]) for g in second] == [("b", [2, 3])]
     assert second[0].counts == {"unsupported": 4}
     assert page_of_groups(groups, 3, 5) == []
+
+
+def test_figures_of_one_unit_are_not_called_different_without_evidence() -> None:
+    """Two engineer counts stated by two parties, with no flag on either sentence, are listed
+    side by side, not marked as a disagreement; the inflated train count, flagged as altered,
+    is."""
+    figures = {g.unit: g for g in story_view(sample_store(), STORY_ID).figures}
+    engineers = figures["engineers"]
+    assert len({f.value for f in engineers.figures}) > 1
+    assert not engineers.values_differ
+    assert figures["passenger trains"].values_differ

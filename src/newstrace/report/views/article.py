@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from newstrace.model import StoryProvenance
 from newstrace.report.views.diff import diff_rows
 from newstrace.report.views.flags import unique_flags
 from newstrace.report.views.loading import load_story, roles_of
@@ -22,7 +23,11 @@ from newstrace.store.base import Store
 
 def article_view(store: Store, story_id: str, article_id: str) -> ArticleView:
     """An article sentence by sentence: copied, reworded, altered or new, and what was flagged."""
-    data = load_story(store, story_id)
+
+    def focus(prov: StoryProvenance) -> list[str]:  # the article and its sources
+        return [article_id, *(d.source for d in prov.derivations if d.derived == article_id)]
+
+    data = load_story(store, story_id, focus=focus)
     article = data.articles.get(article_id)
     if article is None:
         raise ViewNotFound(f"article {article_id!r} is not part of story {story_id!r}")

@@ -23,7 +23,8 @@ def compare_view(
     store: Store, story_id: str, a_id: str, b_id: str, settings: Settings | None = None
 ) -> DiffView:
     """Article `b_id` beside article `a_id` of one story: aligned rows and per-sentence verdicts."""
-    return build_compare_view(load_story(store, story_id), a_id, b_id, settings)
+    data = load_story(store, story_id, focus=lambda _: (a_id, b_id))
+    return build_compare_view(data, a_id, b_id, settings)
 
 
 def pair_view(store: Store, a_id: str, b_id: str, settings: Settings | None = None) -> DiffView:
@@ -45,7 +46,7 @@ def diff_or_compare_view(
     store: Store, story_id: str, source_id: str, derived_id: str, settings: Settings | None = None
 ) -> DiffView:
     """The diff of a derivation when the story has one for this pair, else the compare view."""
-    data = load_story(store, story_id)
+    data = load_story(store, story_id, focus=lambda _: (source_id, derived_id))
     if any(d.source == source_id and d.derived == derived_id for d in data.provenance.derivations):
         return build_diff_view(data, source_id, derived_id)
     return build_compare_view(data, source_id, derived_id, settings)

@@ -21,7 +21,8 @@ from newstrace.store.base import Store
 
 def article_diff_view(store: Store, story_id: str, source_id: str, derived_id: str) -> DiffView:
     """The derived article beside its source: aligned, reworded, altered and added sentences."""
-    return build_diff_view(load_story(store, story_id), source_id, derived_id)
+    data = load_story(store, story_id, focus=lambda _: (source_id, derived_id))
+    return build_diff_view(data, source_id, derived_id)
 
 
 def build_diff_view(data: StoryData, source_id: str, derived_id: str) -> DiffView:

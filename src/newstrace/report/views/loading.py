@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newstrace.model import Article, Derivation, Story, StoryProvenance
@@ -18,13 +18,27 @@ class StoryData:
     provenance: StoryProvenance
 
 
-def load_story(store: Store, story_id: str, with_analysis: bool = True) -> StoryData:
-    """The story, its articles and its provenance; ViewNotFound for an unknown id."""
+def load_story(
+    store: Store,
+    story_id: str,
+    with_analysis: bool = True,
+    focus: Callable[[StoryProvenance], Iterable[str]] | None = None,
+) -> StoryData:
+    """The story, its articles and its provenance; ViewNotFound for an unknown id.
+
+    With `focus`, only the articles it names (given the provenance) are read with their
+    analysis layers, the others as text and metadata: a page about one or two articles of a
+    big story does not decode the sentences, quotes and vectors of a thousand."""
     story = store.get_story(story_id)
     if story is None:
         raise ViewNotFound(f"no story with id {story_id!r}")
-    articles = {a.id: a for a in store.articles(story.articles, with_analysis=with_analysis)}
     provenance = store.get_provenance(story_id) or StoryProvenance(story=story_id)
+    if focus is None:
+        articles = {a.id: a for a in store.articles(story.articles, with_analysis=with_analysis)}
+    else:
+        articles = {a.id: a for a in store.articles(story.articles, with_analysis=False)}
+        wanted = [aid for aid in dict.fromkeys(focus(provenance)) if aid in articles]
+        articles.update((a.id, a) for a in store.articles(wanted, with_analysis=True))
     return StoryData(story, articles, provenance)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
-from newstrace.model import Article, Claim, Derivation, Entity, Flag
+from newstrace.model import Article, Claim, Derivation, Entity, Flag, StoryProvenance
 from newstrace.report.views.diff import build_diff_view
 from newstrace.report.views.flags import (
     flag_on,
@@ -150,7 +151,7 @@ def build_story_view(data: StoryData, claims_page: int | None = None) -> StoryVi
         flags=flags,
         flag_groups=group_flags(flags, ordered),
         quotes=_quotes(ordered, prov.flags, prov.entities),
-        figures=_figures(ordered),
+        figures=_figures(ordered, prov.flags),
         entities=_entities(prov.entities, ordered),
         claims=build_claim_matrix(prov.claims, ordered, claims_page),
         events=[{"id": e.id, "title": e.title, "articles": e.articles} for e in data.story.events],
@@ -348,7 +349,15 @@ def _quotes(
     )
 
 
-def _figures(ordered: list[Article]) -> list[FigureGroup]:
+# flags whose evidence says two figures disagree about one thing
+_FIGURE_FLAGS = ("altered", "numeric_conflict", "contradiction")
+
+
+def _figures(ordered: list[Article], flags: Sequence[Flag] = ()) -> list[FigureGroup]:
+    """Figures grouped by unit. A group is marked as disagreeing only where the provenance
+    found a changed or conflicting figure in one of its sentences: a shared unit alone ("km",
+    or none) does not make a front line's length and a strike's depth one quantity."""
+    flagged = {(f.article, " ".join(f.text.split())) for f in flags if f.kind in _FIGURE_FLAGS}
     groups: dict[str, FigureGroup] = {}
     seen: dict[tuple[str, float, float | None, str, str, str], FigureView] = {}
     for a in ordered:
@@ -377,7 +386,10 @@ def _figures(ordered: list[Article]) -> list[FigureGroup]:
                 view.articles.append(a.id)
                 view.outlets.append(outlet_of(a))
     for group in groups.values():
-        group.values_differ = len({(f.value, f.upper, f.qualifier) for f in group.figures}) > 1
+        values = {(f.value, f.upper, f.qualifier) for f in group.figures}
+        group.values_differ = len(values) > 1 and any(
+            (aid, " ".join(f.text.split())) in flagged for f in group.figures for aid in f.articles
+        )
         group.figures.sort(key=lambda f: (f.value, f.upper or 0.0, f.outlet))
     return sorted(groups.values(), key=lambda g: (-sum(len(f.articles) for f in g.figures), g.unit))
 
@@ -462,8 +474,18 @@ def claim_matrix_view(
     store: Store, story_id: str, page: int | None = None, size: int = 50
 ) -> ClaimMatrix:
     """Only the claim matrix of a story (the claims page and `/api/.../claims`); one page of
-    it with `page`."""
-    data = load_story(store, story_id)
+    it with `page` (then only the articles of that page's claims are read with their
+    sentences)."""
+
+    def focus(prov: StoryProvenance) -> list[str]:
+        assert page is not None
+        ranked = sorted(
+            prov.claims, key=lambda c: (-len(set(c.contradicted_by)), -len(set(c.articles)))
+        )
+        window = ranked[max(0, (page - 2) * size) : (page + 1) * size]  # room for ties
+        return [aid for c in window for aid in (*c.articles, *c.contradicted_by)]
+
+    data = load_story(store, story_id, focus=focus if page is not None else None)
     return build_claim_matrix(
         data.provenance.claims,
         sorted(data.articles.values(), key=publication_order),
