@@ -79,7 +79,7 @@ def dice(a: SentenceFeatures, b: SentenceFeatures) -> float:
     return 2 * len(a.word_set & b.word_set) / (len(a.word_set) + len(b.word_set))
 
 
-def _candidate_matrix(source: PreparedArticle, derived: PreparedArticle) -> np.ndarray:
+def candidate_matrix(source: PreparedArticle, derived: PreparedArticle) -> np.ndarray:
     """Dice of every (derived, source) sentence pair, via the source's word index."""
     scores = np.zeros((len(derived.texts), len(source.texts)), dtype=np.float32)
     for i, f in enumerate(derived.feats):
@@ -108,7 +108,7 @@ def align_articles(
     checker = checker or SupportChecker(settings)
     if not src.texts or not der.texts:
         return []
-    lexical = _candidate_matrix(src, der)
+    lexical = candidate_matrix(src, der)
     cosine = None
     if src.vectors is not None and der.vectors is not None:
         cosine = der.vectors @ src.vectors.T
@@ -129,11 +129,11 @@ def align_articles(
             similarity = float(lexical[i, j])
         if not ok:
             continue
-        pairs.append(_pair(src, j, der, i, similarity, float(lexical[i, j]), checker))
+        pairs.append(pair_of(src, j, der, i, similarity, float(lexical[i, j]), checker))
     return pairs
 
 
-def _pair(
+def pair_of(
     src: PreparedArticle,
     j: int,
     der: PreparedArticle,
@@ -199,7 +199,7 @@ def fill_gaps(
     if not pairs or not src.texts or not der.texts:
         return list(pairs)
     checker = checker or SupportChecker(settings)
-    lexical = _candidate_matrix(src, der)
+    lexical = candidate_matrix(src, der)
     cosine = None
     if src.vectors is not None and der.vectors is not None:
         cosine = der.vectors @ src.vectors.T
@@ -228,7 +228,7 @@ def fill_gaps(
             if all((i - ci) * (j - cj) > 0 for ci, cj, _ in chosen):  # keep the order
                 chosen.append((i, j, similarity))
         added += [
-            _pair(src, j, der, i, similarity, float(lexical[i, j]), checker)
+            pair_of(src, j, der, i, similarity, float(lexical[i, j]), checker)
             for i, j, similarity in chosen
         ]
     return sorted([*pairs, *added], key=lambda p: p.derived_sentence)

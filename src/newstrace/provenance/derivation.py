@@ -7,16 +7,21 @@ or a rewrite restates many of its source's sentences in the source's order.
 from __future__ import annotations
 
 import itertools
-import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from newstrace.align.sentences import PreparedArticle, align_articles, dice
+from newstrace.align.meaning import Matching, vector_family
+from newstrace.align.sentences import PreparedArticle, pair_of
 from newstrace.align.support import SupportChecker
 from newstrace.model import DerivationKind, SentencePair
+from newstrace.provenance.linear import shipped
+from newstrace.provenance.pair_features import LEVELS, derivation_features
 from newstrace.settings import Settings
 
-# the decision threshold on PairEvidence.score (tuned on the derivation benchmark's dev split)
+# the decision threshold on PairEvidence.score: at or above, a derivation
 DERIVATION_THRESHOLD = 0.5
+# at or above this (and below the threshold), a possible rewrite: listed with its score, never
+# shown as independent
+POSSIBLE_THRESHOLD = 0.2
 
 
 @dataclass
@@ -40,6 +45,9 @@ class PairEvidence:
     # sentences too short to align ("She was 91."): no sign of an addition or a cut
     short_a: frozenset[int] = frozenset()
     short_b: frozenset[int] = frozenset()
+    matching: Matching | None = None
+    features: dict[str, float] = field(default_factory=dict)
+    level: float = 0.0  # the similarity at which a sentence counts as restated
 
     @property
     def derived(self) -> bool:
@@ -52,15 +60,21 @@ def compare(
     settings: Settings | None = None,
     checker: SupportChecker | None = None,
 ) -> PairEvidence:
-    """Align b to a and score how likely one was written from the other."""
-    pairs = align_articles(a, b, settings, checker)
+    """Match b's sentences onto a's by meaning and score how likely one was written from the
+    other (the fitted derivation model over pair_features.derivation_features)."""
+    checker = checker or SupportChecker(settings)
+    matching = Matching.of(a, b)
+    _, mid, _ = LEVELS[vector_family(a)]
+    pairs = []
+    for i, (j, sim) in enumerate(zip(matching.best_source, matching.best_source_sim, strict=True)):
+        if sim >= mid:
+            pairs.append(
+                pair_of(a, int(j), b, i, float(sim), float(matching.lexical[i, j]), checker)
+            )
     n_a, n_b = max(1, len(a.texts)), max(1, len(b.texts))
-    aligned_a = {p.source_sentence for p in pairs}
+    aligned_a = {j for j, sim in enumerate(matching.best_derived_sim) if sim >= mid}
+    aligned_a |= {p.source_sentence for p in pairs}
     aligned_b = {p.derived_sentence for p in pairs}
-    if pairs:  # a sentence of a restated inside a merged sentence of b aligns the other way
-        reverse = align_articles(b, a, settings, checker)
-        aligned_a |= {p.derived_sentence for p in reverse}
-        aligned_b |= {p.source_sentence for p in reverse}
     covered_a = len(aligned_a) / n_a
     covered_b = len(aligned_b) / n_b
     if pairs:  # for direction only: merged sentences are restated, not added or cut
@@ -70,25 +84,9 @@ def compare(
     shared_share = shared / len(pairs) if pairs else 0.0
     in_order = sum(1 for p, q in itertools.pairwise(pairs) if q.source_sentence > p.source_sentence)
     order = in_order / (len(pairs) - 1) if len(pairs) > 1 else 0.0
-    # word overlap, not vector cosine: the score's weights were fitted on it, and independent
-    # reports of one event are close in meaning without sharing wording
-    mean_similarity = (
-        sum(dice(b.feats[p.derived_sentence], a.feats[p.source_sentence]) for p in pairs)
-        / len(pairs)
-        if pairs
-        else 0.0
-    )
-    # many restated sentences, closely worded: a derivation. Logistic weights fitted on the
-    # derivation benchmark's dev split (bench/derivation.py --split dev).
-    z = (
-        -7.0
-        + 2.7 * max(covered_a, covered_b)
-        + 2.0 * min(covered_a, covered_b)
-        + 0.15 * order
-        + 1.8 * mean_similarity
-        + 2.0 * math.log(max(1, len(pairs)))
-    )
-    strength = 1.0 / (1.0 + math.exp(-z)) if pairs else 0.0
+    mean_similarity = sum(p.similarity for p in pairs) / len(pairs) if pairs else 0.0
+    features = derivation_features(a, b, matching)
+    score = derivation_probability(features, vector_family(a)) if pairs else 0.0
     kind: DerivationKind = "paraphrase"
     if shared_share >= 0.9 and covered_a >= 0.9 and covered_b >= 0.9:
         kind = "verbatim"
@@ -103,7 +101,7 @@ def compare(
         shared_share=shared_share,
         order=order,
         mean_similarity=mean_similarity,
-        score=min(1.0, strength),
+        score=score,
         kind=kind,
         n_a=len(a.texts),
         n_b=len(b.texts),
@@ -111,7 +109,18 @@ def compare(
         aligned_b=frozenset(aligned_b),
         short_a=frozenset(_short(a) - aligned_a),
         short_b=frozenset(_short(b) - aligned_b),
+        matching=matching,
+        features=features,
+        level=mid,
     )
+
+
+def derivation_probability(features: dict[str, float], family: str) -> float:
+    """The fitted model's probability that one article of the pair was written from the other."""
+    try:
+        return shipped("derivation", family).probability(features)
+    except (OSError, KeyError):  # no fitted weights yet (bench/fit_provenance.py writes them)
+        return 0.0
 
 
 # a sentence whose words stand, to this share, inside one sentence of the other article was

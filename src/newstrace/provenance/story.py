@@ -6,10 +6,23 @@ from collections.abc import Sequence
 
 from newstrace.align.sentences import PreparedArticle, fill_gaps
 from newstrace.align.support import SupportChecker
-from newstrace.model import Article, Derivation, Entity, Flag, SentencePair, StoryProvenance
+from newstrace.model import (
+    Article,
+    Derivation,
+    DerivationStrength,
+    Entity,
+    Flag,
+    SentencePair,
+    StoryProvenance,
+)
 from newstrace.provenance.claims import build_claims
-from newstrace.provenance.derivation import PairEvidence, compare, with_restated_elsewhere
-from newstrace.provenance.direction import decide, timestamp
+from newstrace.provenance.derivation import (
+    POSSIBLE_THRESHOLD,
+    PairEvidence,
+    compare,
+    with_restated_elsewhere,
+)
+from newstrace.provenance.direction import Direction, decide, timestamp
 from newstrace.provenance.flags import conflict_flags, derived_flags, figure_conflicts
 from newstrace.settings import Settings
 
@@ -57,6 +70,8 @@ def analyze_story(
     closeness: dict[tuple[str, str], float] = {}  # share of the derived restated x similarity
     restated: dict[tuple[str, str], frozenset[int]] = {}  # derived sentences the source restates
     independent: list[PairEvidence] = []
+    possible: list[Derivation] = []
+    compared: dict[frozenset[str], PairEvidence] = {}
     all_pairs: list[SentencePair] = []
     for x in range(len(ids)):
         for y in range(x + 1, len(ids)):
@@ -64,15 +79,17 @@ def analyze_story(
             if _article_overlap(a, b) < MIN_ARTICLE_OVERLAP:
                 continue
             evidence = compare(a, b, settings, checker)
-            if not evidence.derived:
+            compared[frozenset((a.article.id, b.article.id))] = evidence
+            if evidence.score < POSSIBLE_THRESHOLD:
                 independent.append(evidence)
                 all_pairs.extend(evidence.pairs)
                 continue
-            direction = decide(
-                by_id[ids[x]], by_id[ids[y]], with_restated_elsewhere(evidence, a, b, checker)
-            )
+            direction = decide(a, b, with_restated_elsewhere(evidence, a, b, checker))
             if direction.source != a.article.id:
                 evidence = compare(b, a, settings, checker)
+            if not evidence.derived:  # a possible rewrite: listed with its score, no flags
+                possible.append(_derivation(evidence, direction, evidence.pairs, "possible"))
+                continue
             pairs = fill_gaps(
                 prepared[direction.source],
                 prepared[direction.derived],
@@ -86,19 +103,13 @@ def analyze_story(
             restated[(direction.source, direction.derived)] = evidence.aligned_b | {
                 p.derived_sentence for p in pairs
             }
-            derivations.append(
-                Derivation(
-                    source=direction.source,
-                    derived=direction.derived,
-                    score=round(evidence.score, 4),
-                    kind=evidence.kind,
-                    shared_sentences=len(pairs),
-                    direction_evidence=direction.evidence,
-                    pairs=pairs,
-                )
-            )
+            derivations.append(_derivation(evidence, direction, pairs, "derived"))
 
-    derivations = _closest_sources(_break_cycles(derivations), closeness)
+    derivations += _merges(possible, compared)
+    derivations = _prefer_common_source(
+        _break_cycles(derivations), compared, prepared, settings, checker
+    )
+    derivations = _closest_sources(derivations, closeness)
     flags: list[Flag] = []
     sources_of: dict[str, list[str]] = {}
     for d in derivations:
@@ -144,11 +155,164 @@ def analyze_story(
     claims = build_claims(list(prepared.values()), all_pairs, order)
     return StoryProvenance(
         story="",
-        derivations=derivations,
+        derivations=derivations + _unexplained(possible, derivations),
         flags=flags,
         claims=claims,
         entities=list(entities),
     )
+
+
+def _derivation(
+    evidence: PairEvidence,
+    direction: Direction,
+    pairs: list[SentencePair],
+    strength: DerivationStrength,
+) -> Derivation:
+    return Derivation(
+        source=direction.source,
+        derived=direction.derived,
+        score=round(evidence.score, 4),
+        kind=evidence.kind,
+        shared_sentences=len(pairs),
+        direction_evidence=direction.evidence,
+        pairs=pairs,
+        strength=strength,
+        direction="decided" if direction.decided else "undetermined",
+    )
+
+
+# a rewrite's source's own source explaining this share of what the rewrite explains is the
+# common source of two siblings
+SIBLING_SHARE = 0.85
+
+
+def _covered(evidence: PairEvidence, article: str) -> float:
+    """Share of `article`'s sentences the other article of the pair restates."""
+    if evidence.matching is None:
+        return 0.0
+    if evidence.b == article:
+        return evidence.matching.covered_derived(evidence.level)
+    return evidence.matching.covered_source(evidence.level)
+
+
+def _prefer_common_source(
+    derivations: list[Derivation],
+    compared: dict[frozenset[str], PairEvidence],
+    prepared: dict[str, PreparedArticle],
+    settings: Settings,
+    checker: SupportChecker,
+) -> list[Derivation]:
+    """Two rewrites of one source resemble each other because they share it: X -> Y is
+    replaced by Z -> Y when Z is X's source and explains Y about as well as X does."""
+    sources_of: dict[str, list[Derivation]] = {}
+    for d in derivations:
+        sources_of.setdefault(d.derived, []).append(d)
+    kept: list[Derivation] = []
+    for d in derivations:
+        via = compared.get(frozenset((d.source, d.derived)))
+        replacement = None
+        for parent in sources_of.get(d.source, []):
+            z = parent.source
+            if z == d.derived or via is None:
+                continue
+            direct = compared.get(frozenset((z, d.derived)))
+            if direct is None:
+                continue
+            if _covered(direct, d.derived) >= SIBLING_SHARE * _covered(via, d.derived):
+                replacement = z
+                break
+        if replacement is None:
+            kept.append(d)
+            continue
+        if any(k.source == replacement and k.derived == d.derived for k in derivations):
+            continue
+        evidence = compare(prepared[replacement], prepared[d.derived], settings, checker)
+        kept.append(
+            Derivation(
+                source=replacement,
+                derived=d.derived,
+                score=round(max(evidence.score, 0.5), 4),
+                kind=evidence.kind,
+                shared_sentences=len(evidence.pairs),
+                direction_evidence=(
+                    f"common source: {replacement} is the source of {d.source}, a sibling "
+                    f"rewrite, and explains this one as well"
+                ),
+                pairs=evidence.pairs,
+                strength="derived",
+                direction=d.direction,
+            )
+        )
+    return kept
+
+
+# a rewrite merged from two reports restates, from them together, this share of its sentences
+MERGE_COVERAGE = 0.7
+# ... each of them adding this share that the other does not explain
+MERGE_OWN_SHARE = 0.2
+
+
+def _restated_sentences(evidence: PairEvidence, article: str) -> set[int]:
+    if evidence.matching is None:
+        return set()
+    sims = (
+        evidence.matching.best_source_sim
+        if evidence.b == article
+        else evidence.matching.best_derived_sim
+    )
+    return {k for k, sim in enumerate(sims) if sim >= evidence.level}
+
+
+def _merges(
+    possible: list[Derivation], compared: dict[frozenset[str], PairEvidence]
+) -> list[Derivation]:
+    """Possible links that together explain one article: a rewrite merged from two reports,
+    each of which alone explains only its half."""
+    by_derived: dict[str, list[Derivation]] = {}
+    for d in possible:
+        by_derived.setdefault(d.derived, []).append(d)
+    promoted: list[Derivation] = []
+    for derived, links in by_derived.items():
+        if len(links) < 2:
+            continue
+        covered = {
+            d.source: _restated_sentences(compared[frozenset((d.source, derived))], derived)
+            for d in links
+        }
+        ranked = sorted(links, key=lambda d: -len(covered[d.source]))[:2]
+        first, second = (covered[d.source] for d in ranked)
+        evidence = compared[frozenset((ranked[0].source, derived))]
+        n = evidence.n_b if evidence.b == derived else evidence.n_a
+        union = len(first | second) / max(1, n)
+        if union < MERGE_COVERAGE or min(len(first - second), len(second - first)) < (
+            MERGE_OWN_SHARE * n
+        ):
+            continue
+        for d in ranked:
+            d.strength = "derived"
+            d.direction_evidence += (
+                f"; merged with {({x.source for x in ranked} - {d.source}).pop()}"
+            )
+            promoted.append(d)
+    for d in promoted:
+        possible.remove(d)
+    return promoted
+
+
+def _unexplained(possible: list[Derivation], derivations: list[Derivation]) -> list[Derivation]:
+    """Possible rewrites between articles not already linked, directly or through one source
+    they both copy (two rewrites of one wire story resemble each other for that reason)."""
+    linked: dict[str, set[str]] = {}
+    for d in derivations:
+        linked.setdefault(d.source, set()).add(d.derived)
+        linked.setdefault(d.derived, set()).add(d.source)
+    kept = []
+    for d in possible:
+        near_s, near_d = linked.get(d.source, set()), linked.get(d.derived, set())
+        if d.derived in near_s or near_s & near_d:
+            continue
+        kept.append(d)
+    return kept
 
 
 def _sure_parent(derivation: Derivation) -> bool:
@@ -189,7 +353,7 @@ def _far_apart(a: Article, b: Article) -> bool:
 _EVIDENCE_STRENGTH = (
     ("cites", 5),
     ("published earlier", 4),
-    ("containment", 3),
+    ("text", 3),
     ("undetermined", 1),
 )
 

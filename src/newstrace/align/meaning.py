@@ -1,0 +1,105 @@
+"""Sentence matching on meaning: how closely each sentence of one article restates the other's.
+
+LLM rewrites keep a source's facts and change nearly every word, so shared wording (Dice)
+alone misses them; sentence vectors (MiniLM when installed) see the paraphrase. The similarity
+of two sentences is the larger of the two, and a merged sentence of the rewrite is credited
+with the best source sentence it restates. What the figures mean is fitted on the rewrite
+corpus (bench/fit_provenance.py), separately for the neural and the lexical vectors, because
+their cosines live on different scales.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from newstrace.align.sentences import PreparedArticle, candidate_matrix
+
+Matrix = npt.NDArray[np.float32]
+
+
+def vector_family(article: PreparedArticle) -> str:
+    """ "minilm" when the article's vectors are neural, else "lexical": the scale of cosines."""
+    return "minilm" if "minilm" in article.article.analyzed_with else "lexical"
+
+
+def similarity(source: PreparedArticle, derived: PreparedArticle) -> tuple[Matrix, Matrix]:
+    """(n_derived, n_source) similarity of every sentence pair, in [0, 1], and the shared
+    wording (Dice) alone."""
+    lexical = candidate_matrix(source, derived)
+    if (
+        source.vectors is not None
+        and derived.vectors is not None
+        and source.vectors.shape[1:] == derived.vectors.shape[1:]
+        and len(source.vectors)
+        and len(derived.vectors)
+    ):
+        cosine = np.clip(derived.vectors @ source.vectors.T, 0.0, 1.0).astype(np.float32)
+        return np.maximum(lexical, cosine), lexical
+    return lexical, lexical
+
+
+@dataclass
+class Matching:
+    """Each sentence of `derived` against `source` and back: best partner and its similarity."""
+
+    matrix: Matrix  # (n_derived, n_source)
+    lexical: Matrix  # (n_derived, n_source): shared wording only
+    best_source: npt.NDArray[np.int64]  # per derived sentence, its closest source sentence
+    best_source_sim: Matrix  # per derived sentence
+    best_derived: npt.NDArray[np.int64]  # per source sentence, its closest derived sentence
+    best_derived_sim: Matrix  # per source sentence
+
+    @classmethod
+    def of(cls, source: PreparedArticle, derived: PreparedArticle) -> Matching:
+        matrix, lexical = similarity(source, derived)
+        if matrix.size == 0:
+            empty_i = np.zeros(0, dtype=np.int64)
+            empty_f = np.zeros(0, dtype=np.float32)
+            return cls(
+                matrix,
+                lexical,
+                np.zeros(matrix.shape[0], dtype=np.int64),
+                np.zeros(matrix.shape[0], dtype=np.float32),
+                empty_i if matrix.shape[1] == 0 else np.zeros(matrix.shape[1], dtype=np.int64),
+                empty_f if matrix.shape[1] == 0 else np.zeros(matrix.shape[1], dtype=np.float32),
+            )
+        return cls(
+            matrix,
+            lexical,
+            matrix.argmax(axis=1),
+            matrix.max(axis=1),
+            matrix.argmax(axis=0),
+            matrix.max(axis=0),
+        )
+
+    def covered_derived(self, threshold: float, skip: frozenset[int] = frozenset()) -> float:
+        """Share of the derived article's sentences restated from the source."""
+        return _share(self.best_source_sim, threshold, skip)
+
+    def covered_source(self, threshold: float, skip: frozenset[int] = frozenset()) -> float:
+        """Share of the source's sentences the derived article restates."""
+        return _share(self.best_derived_sim, threshold, skip)
+
+    def in_order(self, threshold: float, from_source: bool = False) -> float:
+        """Share of consecutive matched sentences whose partners come in the same order (read
+        along the derived article, or along the source with `from_source`)."""
+        best, sims = (
+            (self.best_derived, self.best_derived_sim)
+            if from_source
+            else (self.best_source, self.best_source_sim)
+        )
+        matched = [int(k) for k, s in zip(best, sims, strict=True) if s >= threshold]
+        if len(matched) < 2:
+            return 0.0
+        return sum(y >= x for x, y in itertools.pairwise(matched)) / (len(matched) - 1)
+
+
+def _share(values: Matrix, threshold: float, skip: frozenset[int]) -> float:
+    kept = [float(v) for k, v in enumerate(values) if k not in skip]
+    if not kept:
+        return 0.0
+    return sum(v >= threshold for v in kept) / len(kept)

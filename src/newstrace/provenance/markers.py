@@ -1,0 +1,85 @@
+"""Language data for direction: the wording that marks a rewrite or a reprint (English).
+
+Kept apart from the rules that read it. A rewrite produced from another report pads it with
+hedges, framing and filler that an original report has little use for; a reprint carries a
+credit line naming where it came from. Each list is matched on lower-cased word boundaries.
+"""
+
+from __future__ import annotations
+
+# hedges, framing and filler of rewritten copy: an original report states, a rewrite frames
+REWRITE_PHRASES: tuple[str, ...] = (
+    "reportedly",
+    "according to reports",
+    "it remains unclear",
+    "it remains to be seen",
+    "remains to be seen",
+    "have yet to",
+    "has yet to",
+    "in a move",
+    "the move comes",
+    "the decision comes",
+    "comes as",
+    "comes amid",
+    "amid",
+    "underscores",
+    "underscored",
+    "underscoring",
+    "highlights",
+    "highlighting",
+    "shines a light",
+    "raising questions",
+    "raises questions",
+    "sparking",
+    "sparked",
+    "shocking",
+    "stunning",
+    "bombshell",
+    "jaw-dropping",
+    "you won't believe",
+    "here's what",
+    "here is what",
+    "what we know",
+    "in a statement",
+    "notably",
+    "significant",
+    "significantly",
+    "a testament",
+    "pivotal",
+    "crucial",
+    "landscape",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "in the wake of",
+    "this development",
+    "the development",
+    "observers",
+    "experts say",
+    "critics say",
+    "broader",
+    "ongoing",
+    "serves as a reminder",
+    "a reminder",
+    "only time will tell",
+    "sent shockwaves",
+    "drew attention",
+    "taken to social media",
+    "took to social media",
+)
+
+# a reprint's credit line: where the text came from
+CREDIT_PHRASES: tuple[str, ...] = (
+    "contributed to this report",
+    "originally appeared",
+    "originally published",
+    "all rights reserved",
+    "may not be published, broadcast, rewritten or redistributed",
+    "republished with permission",
+    "distributed by",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "this story was first published",
+    "copyright",
+)
