@@ -24,6 +24,11 @@ from newstrace.provenance.pair_features import direction_features
 
 # the text-only direction is decided when the model's probability is this far from even
 DIRECTION_MARGIN = 0.2
+# articles sharing this share of their word 5-grams copy each other's sentences word for word:
+# then the shorter one is a cut copy only when it stops where the other goes on (the tail),
+# otherwise a paper may have wrapped wire paragraphs in its own reporting, and length and
+# coverage say nothing about which came first
+VERBATIM_SHARE = 0.5
 
 
 @dataclass
@@ -160,6 +165,13 @@ def from_text(a: PreparedArticle, b: PreparedArticle, evidence: PairEvidence) ->
     why = "; ".join(_REASONS.get(n, n) for n in top) or "no single measure stands out"
     confidence = max(p, 1 - p)
     decided = abs(p - 0.5) >= DIRECTION_MARGIN
+    if (
+        evidence.features.get("grams_shared", 0.0) >= VERBATIM_SHARE
+        and abs(trimmed) < 2
+        and features["credit_diff"] == 0
+    ):
+        decided = False
+        why = "both copy the same sentences word for word and each has its own"
     label = "text" if decided else "undetermined"
     return Direction(
         source.article.id,

@@ -316,8 +316,10 @@ def _unexplained(possible: list[Derivation], derivations: list[Derivation]) -> l
 
 
 def _sure_parent(derivation: Derivation) -> bool:
-    """A link whose direction rests on a citation or dates, or that is close to a copy."""
-    return (
+    """A link whose direction is decided (a citation, dates, or clear evidence in the text)
+    and that is close: an undetermined direction leaves either article possibly the original,
+    and original reporting is never unsupported."""
+    return derivation.direction == "decided" and (
         derivation.direction_evidence.startswith(("cites", "published earlier"))
         or derivation.score >= SURE_DERIVATION
     )
