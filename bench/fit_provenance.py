@@ -28,13 +28,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import rewrites_cases as cases_mod  # noqa: E402
 from llm_rewrites import analysed  # noqa: E402
+from newstrace.align.fitted import WEIGHTS_FILE, LinearModel  # noqa: E402
 from newstrace.align.meaning import vector_family  # noqa: E402
 from newstrace.align.sentences import PreparedArticle  # noqa: E402
 from newstrace.align.support import SupportChecker  # noqa: E402
 from newstrace.analyze import Analyzer  # noqa: E402
 from newstrace.provenance.derivation import compare, with_restated_elsewhere  # noqa: E402
 from newstrace.provenance.direction import _edit_evidence  # noqa: E402
-from newstrace.provenance.linear import WEIGHTS_FILE, LinearModel  # noqa: E402
 from newstrace.provenance.pair_features import direction_features  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
 
@@ -127,8 +127,10 @@ def main() -> None:
     data.setdefault("direction", {})[family] = direction.to_json()
     data["fitted_on"] = "bench/data/rewrites train split (bench/fit_provenance.py)"
     WEIGHTS_FILE.write_text(json.dumps(data, indent=1) + "\n")
-    print(f"{family}: derivation on {len(der_y)} pairs ({sum(der_y)} derived); direction on "
-          f"{len(dir_y) // 2} directed pairs")
+    print(
+        f"{family}: derivation on {len(der_y)} pairs ({sum(der_y)} derived); direction on "
+        f"{len(dir_y) // 2} directed pairs"
+    )
     for name, model in (("derivation", derivation), ("direction", direction)):
         weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.names, model.coef, strict=True))
         print(f"  {name}: {weights}")

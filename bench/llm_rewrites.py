@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import pickle
 import platform
@@ -186,7 +185,12 @@ def score_flags(
                 if changed:
                     t.c["flip_tp"] += 1
                     t.c[f"flip_{g.flip}_tp"] += 1
-                    right = any(_close(e.text, s) for f in changed for e in f.evidence for s in g.source_texts)
+                    right = any(
+                        _close(e.text, s)
+                        for f in changed
+                        for e in f.evidence
+                        for s in g.source_texts
+                    )
                     t.c["flip_evidence_ok" if right else "flip_evidence_bad"] += 1
                 else:
                     t.c["flip_fn"] += 1
@@ -202,9 +206,9 @@ def score_flags(
                 if changed:
                     t.c["flip_fp"] += 1
                     errors.append(f"FP altered {ca.id}: {g.text[:90]} | {changed[0].reason}")
-            if g.label == "flipped" and unsupported and not changed:
-                pass
-            elif g.label == "flipped" and unsupported:
+            if (g.label == "flipped" and unsupported and not changed) or (
+                g.label == "flipped" and unsupported
+            ):
                 pass
     return errors
 
@@ -233,7 +237,9 @@ def _cache_path(settings: Settings, articles: list[Article]) -> Path:
     return folder / f"{settings.embedder}-{settings.ner}-{key}.pkl"
 
 
-def analysed(case: cases_mod.Case, analyzer: Analyzer, settings: Settings, cache: bool) -> list[Article]:
+def analysed(
+    case: cases_mod.Case, analyzer: Analyzer, settings: Settings, cache: bool
+) -> list[Article]:
     articles = to_articles(case)
     path = _cache_path(settings, articles)
     if cache and path.is_file():
@@ -314,7 +320,11 @@ def main() -> None:
         f"{statistics.median(times) if times else 0:.2f}"
     )
     print(report("newstrace", ours, flags))
-    flips = {k[5:-2]: (ours.c[f"flip_{k[5:-2]}_tp"], v) for k, v in ours.c.items() if k.startswith("flip_") and k.endswith("_n")}
+    flips = {
+        k[5:-2]: (ours.c[f"flip_{k[5:-2]}_tp"], v)
+        for k, v in ours.c.items()
+        if k.startswith("flip_") and k.endswith("_n")
+    }
     print(f"\nflips caught by type: {flips}")
     print(
         f"possible links: {ours.c['possible_gold']} on gold pairs, {ours.c['possible_other']} "

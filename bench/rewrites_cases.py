@@ -69,14 +69,22 @@ def read_corpus(directory: Path = CORPUS) -> list[dict]:
     for path in sorted(directory.glob("w*.jsonl")):
         if path.stem.endswith("_pairs"):
             continue
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows += [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     return rows
 
 
 def read_pairs(directory: Path = CORPUS) -> list[dict]:
     rows: list[dict] = []
     for path in sorted(directory.glob("w*_pairs.jsonl")):
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows += [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     return rows
 
 
@@ -96,7 +104,11 @@ def outlet_of(src: sources.Source) -> str:
     if dataset == "ecb":
         raw = (sources.ECB / key.split("_", 1)[0] / f"{key}.xml").read_text(encoding="utf-8")
         first = raw.split('sentence="0"', 1)
-        url = "".join(t.split(">", 1)[-1].split("<", 1)[0] for t in first[1].split("<token")[:40]) if len(first) > 1 else ""
+        url = (
+            "".join(t.split(">", 1)[-1].split("<", 1)[0] for t in first[1].split("<token")[:40])
+            if len(first) > 1
+            else ""
+        )
         if url.lower().startswith("http"):
             host = urlparse(url.replace(" ", "")).netloc.lower().removeprefix("www.")
             if host:
@@ -193,17 +205,36 @@ def _case(key: str, split: str, rows: list[dict]) -> Case:
         src = sources.load(ref)
         outlet = outlet_of(src)
         sid = ref.replace(":", "_").replace("/", "_")
-        articles.append(CaseArticle(sid, "source", source_text(src), src.title, outlet, when(k), sid))
+        articles.append(
+            CaseArticle(sid, "source", source_text(src), src.title, outlet, when(k), sid)
+        )
         if k == 0:  # one syndicated copy per story, cut from the bottom with a credit line
             cid = f"{sid}-copy"
             articles.append(
-                CaseArticle(cid, "copy", trimmed_copy(src, outlet), src.title, f"copy-of-{outlet}", when(2), sid)
+                CaseArticle(
+                    cid,
+                    "copy",
+                    trimmed_copy(src, outlet),
+                    src.title,
+                    f"copy-of-{outlet}",
+                    when(2),
+                    sid,
+                )
             )
             copies.add((sid, cid))
     for m, row in enumerate(sorted(rows, key=lambda r: r["id"])):
         text, gold = derived_text(row)
         articles.append(
-            CaseArticle(row["id"], "derived", text, row["title"], f"farm-{row['id']}", when(3 + m), row["id"], gold)
+            CaseArticle(
+                row["id"],
+                "derived",
+                text,
+                row["title"],
+                f"farm-{row['id']}",
+                when(3 + m),
+                row["id"],
+                gold,
+            )
         )
         for ref in row["sources"]:
             links.add((ref.replace(":", "_").replace("/", "_"), row["id"]))
@@ -234,6 +265,14 @@ def _case(key: str, split: str, rows: list[dict]) -> Case:
             else:
                 continue
             articles.append(
-                CaseArticle(oid, role, source_text(other), other.title, outlet_of(other), when(-5 + len(articles)), group)
+                CaseArticle(
+                    oid,
+                    role,
+                    source_text(other),
+                    other.title,
+                    outlet_of(other),
+                    when(-5 + len(articles)),
+                    group,
+                )
             )
     return Case(key, split, dated, articles, links, copies, wire_pairs)

@@ -32,3 +32,9 @@ WEEKDAY_ABBREVIATIONS: tuple[str, ...] = (
 
 # words that name a day or month: capitalised, but not a name of anyone or anywhere
 CALENDAR_WORDS: frozenset[str] = frozenset(MONTH_NAMES + WEEKDAY_NAMES)
+
+# ordinal words: a rank or a place in a sequence ("the third-biggest", "finished second")
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip

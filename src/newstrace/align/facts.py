@@ -7,6 +7,8 @@ not a different topic.
 
 from __future__ import annotations
 
+import re
+
 from newstrace.align.lexical import (
     STOPWORDS,
     SentenceFeatures,
@@ -18,10 +20,37 @@ from newstrace.align.lexical import (
     stem,
     tokens,
 )
+from newstrace.lexicon import MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES
 
 _PASSIVE_MARKERS = frozenset({"by"})
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 # words that credit a statement; moving a name around them is rewording, not a role swap
 _CUES = frozenset({"said", "says", "according", "told", "added", "stated"})
+
+
+def calendar_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str | None:
+    """A weekday, month or rank put in place of the evidence's own: "arrested Friday" restated
+    as "arrested on Thursday", "third-biggest" as "second-biggest". Only when each sentence
+    names one the other does not, so an added date is no change."""
+    claim_words = set(tokens(claim.text))
+    evidence_words = set(tokens(evidence.text))
+    # calendar names count only capitalised ("May 3", not "may be")
+    claim_capitals = {w.lower() for w in _CAPITALISED.findall(claim.text)}
+    evidence_capitals = {w.lower() for w in _CAPITALISED.findall(evidence.text)}
+    for kind, vocabulary in (
+        ("date", WEEKDAY_NAMES),
+        ("date", MONTH_NAMES),
+        ("rank", tuple(ORDINAL_WORDS)),
+    ):
+        words = set(vocabulary)
+        ours, others = claim_words, evidence_words
+        if kind == "date":
+            ours, others = claim_capitals, evidence_capitals
+        mine = sorted(w for w in ours & words if w not in evidence_words)
+        theirs = sorted(w for w in others & words if w not in claim_words)
+        if mine and theirs:
+            return f"{kind} {theirs[0].capitalize()} -> {mine[0].capitalize()}"
+    return None
 
 
 def number_change(
@@ -111,11 +140,23 @@ def name_change(
     dropped = [
         k
         for k in sorted(evidence.name_keys)
-        if " " not in k and k not in claim.name_keys and k not in claim.word_set
+        if " " not in k
+        and k not in claim.name_keys
+        and k not in claim.word_set
+        and not _abbreviated(k, evidence.text)
     ]
     if dropped:
         return f"name {_title(dropped[0])} -> {_title(new[0])}"
     return None
+
+
+def _abbreviated(key: str, text: str) -> bool:
+    """The name stands abbreviated ("Calif.", "Sen.") or as initials ("THR"): a restatement
+    may spell it out, which is no new name."""
+    return (
+        re.search(rf"(?i)\b{re.escape(key)}\.", text) is not None
+        or re.search(rf"\b{re.escape(key.upper())}\b", text) is not None
+    )
 
 
 def _title(key: str) -> str:

@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 
 from newstrace.align import facts
+from newstrace.align.fitted import shipped_verdict
 from newstrace.align.lexical import (
     SentenceFeatures,
     features,
@@ -37,6 +38,18 @@ RESTATEMENT_COVERAGE = 0.5
 NEW_CLAIM_COVERAGE = 0.6
 # a looser restatement still shows a changed figure when both count the same unit
 LOOSE_COVERAGE = 0.25
+# the fitted verdict: altered when a changed fact is found and the model gives a flip this much,
+# unsupported when it gives "not supported" (invented or flipped) this much; chosen on dev
+VERDICT_FLIP = 0.6
+VERDICT_UNSUPPORTED = 0.85
+# a changed figure, date or rank against a source sentence this close in meaning is a flip
+# whatever the model says
+RESTATED_COSINE = 0.6
+COUNTABLE = ("number", "date", "rank")
+# a negation added or removed counts only between sentences sharing this share of words
+NEGATION_COVERAGE = 0.7
+# the neural sentence vectors' width (MiniLM): other widths are the hashed lexical vectors
+MINILM_DIM = 384
 # sentence-vector cosine above which a sentence restates its evidence in other words
 PARAPHRASE_COSINE = 0.6
 # ... or this cosine together with a good share of the words
@@ -113,6 +126,9 @@ class ClaimMeasures:
     quote_issue: str
     novel_names: list[str]
     novel_figures: list[str]
+    # a change against the closest sentence by meaning, read even when few words are shared:
+    # LLM rewrites restate a sentence in other words and change one fact in it
+    loose_change: str = ""
 
 
 def _title(key: str) -> str:
@@ -198,6 +214,17 @@ class SupportChecker:
             index, claim_sentence, claim_speaker=claim_speaker, claim_vector=claim_vector
         )
         score = self.model.predict([m.values])
+        verdict = self.verdict(m, index)
+        if verdict is not None:
+            label_v, reason_v, score_v = verdict
+            return SupportCheck(
+                score=score_v,
+                label=label_v,
+                evidence=index.sentences[m.best] if m.best >= 0 else None,
+                evidence_index=m.best,
+                reason=reason_v,
+                coverage=m.values["cov_sent"],
+            )
         reason = m.change
         label: SupportLabel = "supported"
         if reason:
@@ -267,6 +294,9 @@ class SupportChecker:
             if change and facts.figure_with_unit_elsewhere(claim, index.feats):
                 change = ""
         quote_issue = self._quote_check(index, claim, claim_speaker) or ""
+        loose_change = change
+        if not change and evidence is not None:
+            loose_change = self._change(claim, index, ranked, claim_speaker) or ""
         n_words = max(1, len(claim.word_set))
         cosine = 0.0  # the closest source sentence by meaning, wherever it stands
         if claim_vector is not None and index.vectors is not None and len(index.vectors):
@@ -295,7 +325,50 @@ class SupportChecker:
             "length": math.log(n_words),
             "cosine": cosine,
         }
-        return ClaimMeasures(values, best, change, quote_issue, novel_names, novel_figures)
+        values["loose_changed"] = 1.0 if loose_change else 0.0
+        values["speaker_issue"] = 1.0 if quote_issue.startswith("speaker") else 0.0
+        values["quoted"] = 1.0 if claim.quotes else 0.0
+        values["specifics"] = float(min(len(claim.name_keys) + len(claim.figures), 6))
+        return ClaimMeasures(
+            values, best, change, quote_issue, novel_names, novel_figures, loose_change
+        )
+
+    def verdict(
+        self, m: ClaimMeasures, index: SourceIndex
+    ) -> tuple[SupportLabel, str, float] | None:
+        """The fitted verdict (bench/fit_verdict.py on the rewrite corpus): supported, altered
+        (a fact of the closest source sentence changed) or unsupported (said by no source),
+        with its reason and the probability of support; None when no model is shipped."""
+        neural = index.vectors is not None and index.vectors.shape[1:] == (MINILM_DIM,)
+        family = "minilm" if neural else "lexical"
+        model = shipped_verdict(family)
+        if model is None:
+            return None
+        p = model.probabilities(m.values)
+        # a changed figure, date or rank in a sentence this close in meaning is a flip, even
+        # reworded; a name, roles or a speaker need the sentence restated in much the same
+        # words (m.change), a negation nearly the same words, and the model to agree
+        loose = m.loose_change if m.loose_change.startswith(COUNTABLE) else ""
+        change = m.change or loose
+        if m.quote_issue.startswith("speaker"):
+            change = change or m.quote_issue
+        if change.startswith("negation") and m.values["cov_sent"] < NEGATION_COVERAGE:
+            change = ""
+        countable = change.startswith(COUNTABLE)
+        restates = m.values["cosine"] >= RESTATED_COSINE
+        if change and (p["flipped"] >= VERDICT_FLIP or (countable and restates)):
+            return "altered", change, p["supported"]
+        if p["invented"] + p["flipped"] >= VERDICT_UNSUPPORTED:
+            if m.quote_issue and not m.quote_issue.startswith("speaker"):
+                reason = m.quote_issue
+            elif m.novel_figures:
+                reason = f"number {m.novel_figures[0]} not in any source"
+            elif m.novel_names:
+                reason = f"{_title(m.novel_names[0])} not named in any source"
+            else:
+                reason = "no source sentence says this"
+            return "unsupported", reason, p["supported"]
+        return "supported", "", p["supported"]
 
     # -- internals --------------------------------------------------------------------------
     def _rank(
@@ -333,6 +406,9 @@ class SupportChecker:
         partner = self._partner(claim, index, ranked)
         joint = evidence if partner is None else _joined(evidence, index.feats[partner])
         change = facts.number_change(claim, evidence, index.figures)
+        if change:
+            return change
+        change = facts.calendar_change(claim, evidence)
         if change:
             return change
         change = facts.name_change(claim, evidence, index.name_keys | index.words)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, replace
 
+from newstrace.align.fitted import shipped
 from newstrace.align.meaning import Matching, vector_family
 from newstrace.align.sentences import PreparedArticle, pair_of
 from newstrace.align.support import SupportChecker
 from newstrace.model import DerivationKind, SentencePair
-from newstrace.provenance.linear import shipped
 from newstrace.provenance.pair_features import LEVELS, derivation_features
 from newstrace.settings import Settings
 

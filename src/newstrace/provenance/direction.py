@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateparser
 
+from newstrace.align.fitted import shipped
 from newstrace.align.meaning import Matching, vector_family
 from newstrace.align.sentences import PreparedArticle
 from newstrace.model import Article
 from newstrace.provenance.derivation import PairEvidence
-from newstrace.provenance.linear import shipped
 from newstrace.provenance.pair_features import direction_features
 
 # the text-only direction is decided when the model's probability is this far from even

@@ -32,6 +32,7 @@ from newstrace.provenance.names import (
     unquoted,
 )
 from newstrace.provenance.negation import negation_flip
+from newstrace.provenance.pair_features import credit_pattern
 
 # a sentence shorter than this (content words) is a byline or boilerplate, not a claim
 MIN_CLAIM_WORDS = 4
@@ -140,7 +141,9 @@ def derived_flags(
             evidence.append(Evidence(owner.owners[verdict.evidence_index], verdict.evidence))
         if not evidence:
             evidence.extend(_nearest_source_sentences(derived, i, combined))
-        if label == "unsupported" and names_itself(text, derived.article.outlet):
+        if label == "unsupported" and (
+            names_itself(text, derived.article.outlet) or is_credit_line(text)
+        ):
             continue  # a credit or a plug ("Stay with Newsbeat Daily"): the outlet, not the story
         if label == "unsupported" and others is not None:
             elsewhere = checker.check_index(
@@ -160,6 +163,12 @@ def derived_flags(
             )
         )
     return flags
+
+
+def is_credit_line(text: str) -> bool:
+    """A reprint's credit or copyright line ("X contributed to this report."): where the text
+    came from, not a claim about the story."""
+    return credit_pattern().search(text) is not None
 
 
 def names_itself(text: str, outlet: str | None) -> bool:

@@ -54,9 +54,14 @@ def marker_rate(article: PreparedArticle) -> float:
     return sum(len(pattern.findall(t)) for t in article.texts) / len(article.texts)
 
 
+def credit_pattern() -> re.Pattern[str]:
+    """A reprint's credit line: copyright, "contributed to this report", ..."""
+    return _phrase_pattern(CREDIT_PHRASES)
+
+
 def has_credit(article: PreparedArticle) -> float:
     """1 when a credit line (copyright, "contributed to this report", ...) closes the text."""
-    pattern = _phrase_pattern(CREDIT_PHRASES)
+    pattern = credit_pattern()
     tail = article.texts[-3:]
     return 1.0 if any(pattern.search(t) for t in tail) else 0.0
 

@@ -1,0 +1,190 @@
+"""Fit the support checker's verdict (supported / invented / flipped) on the rewrite corpus.
+
+Samples, measured by the product's own checker (SupportChecker.measure) against the FULL source
+article(s), exactly as flags are decided: every labelled sentence of the train split's derived
+articles (background padding left out) and every claim pair of the train split. A multinomial
+logistic regression over the checker's features is written to src/newstrace/align/verdict.json
+for this run's vector family. The dev split is scored with the shipped thresholds.
+
+Run: .venv/bin/python bench/fit_verdict.py [--lexical]   (then again with the other)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import rewrites_cases as cases_mod  # noqa: E402
+import rewrites_sources as sources_mod  # noqa: E402
+from llm_rewrites import analysed  # noqa: E402
+from newstrace.align.fitted import VERDICT_FILE, LinearModel, SoftmaxModel  # noqa: E402
+from newstrace.align.sentences import PreparedArticle  # noqa: E402
+from newstrace.align.support import SupportChecker  # noqa: E402
+from newstrace.analyze import Analyzer  # noqa: E402
+from newstrace.models import load_embedder  # noqa: E402
+from newstrace.provenance.flags import CombinedSources  # noqa: E402
+from newstrace.settings import Settings  # noqa: E402
+
+CLASSES = ("supported", "invented", "flipped")
+LABEL = {
+    "faithful": "supported",
+    "invented_quote": "invented",
+    "invented_detail": "invented",
+    "invented": "invented",
+    "flipped": "flipped",
+}
+
+
+def _ref_id(ref: str) -> str:
+    return ref.replace(":", "_").replace("/", "_")
+
+
+def samples(
+    split: str, settings: Settings, analyzer: Analyzer
+) -> tuple[list[dict[str, float]], list[str]]:
+    checker = SupportChecker(settings)
+    embedder = load_embedder(settings) if settings.embedder != "lexical" else None
+    rows = {r["id"]: r for r in cases_mod.read_corpus()}
+    xs: list[dict[str, float]] = []
+    ys: list[str] = []
+    combined_of: dict[str, CombinedSources] = {}
+    for case in cases_mod.build_cases(split):
+        articles = {a.id: a for a in analysed(case, analyzer, settings, True)}
+        prepared = {k: PreparedArticle.of(a) for k, a in articles.items()}
+        group_source = {a.group: a.id for a in case.articles if a.role == "source"}
+        for ca in case.articles:
+            if ca.role in ("copy", "wire") and ca.group in group_source:
+                # real syndication: copied sentences, lightly edited, are supported
+                combined = CombinedSources([prepared[group_source[ca.group]]])
+                copy = prepared[ca.id]
+                for k, text in enumerate(copy.texts[:-1]):  # the credit line is no claim
+                    vector = copy.vectors[k] if copy.vectors is not None else None
+                    m = checker.measure(
+                        combined.index, text, claim_speaker=copy.speakers[k], claim_vector=vector
+                    )
+                    xs.append(m.values)
+                    ys.append("supported")
+                continue
+            if ca.role != "derived":
+                continue
+            refs = [_ref_id(r) for r in rows[ca.id]["sources"]]
+            combined = CombinedSources([prepared[r] for r in refs])
+            derived = prepared[ca.id]
+            for g in ca.sentences:
+                if g.label not in LABEL:
+                    continue
+                k = _best_sentence(derived, g.start, g.end)
+                if k is None:
+                    continue
+                vector = derived.vectors[k] if derived.vectors is not None else None
+                m = checker.measure(
+                    combined.index,
+                    derived.texts[k],
+                    claim_speaker=derived.speakers[k],
+                    claim_vector=vector,
+                )
+                xs.append(m.values)
+                ys.append(LABEL[g.label])
+        for ref in {r for a in case.articles if a.role == "source" for r in [a.id]}:
+            combined_of[ref] = CombinedSources([prepared[ref]])
+    pairs = [
+        p
+        for p in cases_mod.read_pairs()
+        if sources_mod.split_of(p["from"][0].rsplit("#", 1)[0]) == split
+    ]
+    claims = [p["claim"] for p in pairs]
+    vectors = embedder.encode(claims) if embedder is not None and claims else None
+    lexical_vectors = None
+    if embedder is None and claims:
+        lexical_vectors = load_embedder(settings).encode(claims)
+    for n, p in enumerate(pairs):
+        ref = _ref_id(p["from"][0].rsplit("#", 1)[0])
+        combined = combined_of.get(ref)
+        if combined is None:
+            continue
+        vector = (
+            vectors[n]
+            if vectors is not None
+            else (lexical_vectors[n] if lexical_vectors is not None else None)
+        )
+        m = checker.measure(combined.index, p["claim"], claim_vector=vector)
+        xs.append(m.values)
+        ys.append(LABEL[p["label"]])
+    return xs, ys
+
+
+def _best_sentence(article: PreparedArticle, start: int, end: int) -> int | None:
+    best, best_overlap = None, 0
+    for k, s in enumerate(article.article.sentences):
+        overlap = min(end, s.end) - max(start, s.start)
+        if overlap > best_overlap:
+            best, best_overlap = k, overlap
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lexical", action="store_true")
+    args = parser.parse_args()
+    settings = Settings.lexical() if args.lexical else Settings()
+    settings.progress = False
+    analyzer = Analyzer(settings)
+    xs, ys = samples("train", settings, analyzer)
+    names = sorted(xs[0])
+    x = np.array([[s[n] for n in names] for s in xs])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
+    model.fit((x - mean) / scale, ys)
+    order = [list(model.classes_).index(c) for c in CLASSES]
+    rows = tuple(
+        LinearModel(
+            tuple(names),
+            tuple(float(v) for v in mean),
+            tuple(float(v) for v in scale),
+            tuple(float(v) for v in model.coef_[k]),
+            float(model.intercept_[k]),
+        )
+        for k in order
+    )
+    family = "lexical" if args.lexical else "minilm"
+    data = json.loads(VERDICT_FILE.read_text()) if VERDICT_FILE.is_file() else {}
+    data[family] = SoftmaxModel(CLASSES, rows).to_json()
+    data["fitted_on"] = "bench/data/rewrites train split (bench/fit_verdict.py)"
+    VERDICT_FILE.write_text(json.dumps(data, indent=1) + "\n")
+    print(f"{family}: fitted on {len(ys)} train samples {dict(Counter(ys))}")
+    dev_x, dev_y = samples("dev", settings, analyzer)
+    fitted = SoftmaxModel(CLASSES, rows)
+    probs = [fitted.probabilities(v) for v in dev_x]
+    for flip_t, unsup_t in ((0.35, 0.6), (0.3, 0.5), (0.4, 0.7), (0.5, 0.8)):
+        tally: Counter[tuple[str, str]] = Counter()
+        for p, v, y in zip(probs, dev_x, dev_y, strict=True):
+            changed = v["changed"] or v["loose_changed"] or v["speaker_issue"]
+            if p["flipped"] >= flip_t and changed:
+                got = "flipped"
+            elif p["invented"] + p["flipped"] >= unsup_t:
+                got = "invented"
+            else:
+                got = "supported"
+            tally[(y, got)] += 1
+        recall = {c: tally[(c, c)] / max(1, sum(tally[(c, g)] for g in CLASSES)) for c in CLASSES}
+        flagged = {c: sum(tally[(y, c)] for y in CLASSES) for c in CLASSES}
+        precision = {c: tally[(c, c)] / max(1, flagged[c]) for c in CLASSES}
+        print(
+            f"dev flip>={flip_t} unsupported>={unsup_t}: "
+            + ", ".join(f"{c} P {precision[c]:.2f} R {recall[c]:.2f}" for c in CLASSES)
+        )
+
+
+if __name__ == "__main__":
+    main()
