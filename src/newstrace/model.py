@@ -34,7 +34,9 @@ _SPACE = re.compile(r"\s+")
 
 def content_hash(text: str) -> str:
     """Hash of the text with white space folded: the identity used for idempotent ingest."""
-    return hashlib.sha256(_SPACE.sub(" ", text).strip().lower().encode("utf-8")).hexdigest()
+    folded = _SPACE.sub(" ", text).strip().lower()
+    # a file name read from bytes may hold lone surrogates: hash them, do not fail
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -134,8 +136,11 @@ class Article:
     analyzed_with: str = ""  # which analyzers ran, e.g. "spacy+minilm-onnx"; "" = not analysed
 
     def __post_init__(self) -> None:
+        # the identity of a stored article: its id and its text. Re-reading the same file
+        # changes nothing; the same text from another file or URL is another article (a
+        # verbatim copy, which provenance records as such), not a duplicate to drop
         if not self.hash:
-            self.hash = content_hash(self.text)
+            self.hash = content_hash(f"{self.id}\n{self.text}")
 
     @property
     def analyzed(self) -> bool:

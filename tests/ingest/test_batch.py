@@ -1,4 +1,4 @@
-"""Ingest into a store: idempotent re-runs, duplicates by content, errors change nothing stored."""
+"""Ingest into a store: idempotent re-runs, copies kept, errors change nothing stored."""
 
 from __future__ import annotations
 
@@ -24,14 +24,17 @@ def test_reingest_is_idempotent(samples: Path, tmp_path: Path) -> None:
     store.close()
 
 
-def test_same_text_under_another_name_is_a_duplicate(samples: Path, tmp_path: Path) -> None:
+def test_same_text_under_another_name_is_another_article(samples: Path, tmp_path: Path) -> None:
+    # another outlet printing the same text is a verbatim copy to record, not a duplicate
     copy = tmp_path / "copied_story.txt"
     shutil.copy(samples / "harbour_fire.txt", copy)
     store = SQLiteStore(tmp_path / "news.db")
     report = ingest_into(store, [samples / "harbour_fire.txt", copy])
-    assert report.added == ["harbour_fire"]
-    assert report.duplicates == ["copied_story"]
-    assert store.get_article("copied_story") is None
+    assert report.added == ["harbour_fire", "copied_story"]
+    copied = store.get_article("copied_story")
+    assert copied is not None and copied.text == store.get_article("harbour_fire").text  # type: ignore[union-attr]
+    again = ingest_into(store, [samples / "harbour_fire.txt", copy])
+    assert again.added == [] and again.duplicates == ["harbour_fire", "copied_story"]
     store.close()
 
 

@@ -177,7 +177,8 @@ def role_swap(
         return None
     claim_set, evidence_set = set(claim_tokens), set(evidence_tokens)
     if len(claim_set & evidence_set) < 0.8 * max(len(claim_set), len(evidence_set)):
-        return None  # a swap keeps the words; this pair says more than that
+        # a reworded sentence: only the relation right between the two names can tell
+        return relation_swap(claim_text, evidence_text, name_words)
     claim_pos = {t: i for i, t in reversed(list(enumerate(claim_tokens)))}
     evidence_pos = {t: i for i, t in reversed(list(enumerate(evidence_tokens)))}
     shared = [t for t in claim_pos if t in evidence_pos and t != "by"]
@@ -203,6 +204,37 @@ def role_swap(
         if moved_after and moved_before:
             x, y = moved_before[-1], moved_after[0]
             if _rest_in_order(claim_tokens, evidence_tokens, {x, y}):
+                return f"roles swapped: {_title(x)} <-> {_title(y)}"
+    return None
+
+
+def relation_swap(claim_text: str, evidence_text: str, name_words: frozenset[str]) -> str | None:
+    """In a reworded restatement, two names on either side of the same relation, the other way
+    round: "A ... testified against B" restated as "B ... testified against A". The words
+    right before the second name must be the same (the relation), and neither stretch may be
+    a passive ("by") or a credit ("said")."""
+    claim_tokens, evidence_tokens = tokens(claim_text), tokens(evidence_text)
+    names = [
+        w
+        for w in sorted(name_words)
+        if claim_tokens.count(w) == 1 and evidence_tokens.count(w) == 1
+    ]
+    for x in names:
+        for y in names:
+            if x == y:
+                continue
+            ex, ey = evidence_tokens.index(x), evidence_tokens.index(y)
+            cx, cy = claim_tokens.index(x), claim_tokens.index(y)
+            if not (ex < ey and cy < cx):
+                continue
+            evidence_mid = evidence_tokens[ex + 1 : ey]
+            claim_mid = claim_tokens[cy + 1 : cx]
+            if len(evidence_mid) < 2 or len(claim_mid) < 2:
+                continue
+            if {"by"} & set(evidence_mid + claim_mid) or _CUES & set(evidence_mid + claim_mid):
+                continue
+            relation = evidence_mid[-2:]
+            if claim_mid[-2:] == relation and any(t not in STOPWORDS for t in relation):
                 return f"roles swapped: {_title(x)} <-> {_title(y)}"
     return None
 

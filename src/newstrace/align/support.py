@@ -214,7 +214,8 @@ class SupportChecker:
             index, claim_sentence, claim_speaker=claim_speaker, claim_vector=claim_vector
         )
         score = self.model.predict([m.values])
-        verdict = self.verdict(m, index)
+        # the fitted verdict read sentence vectors when it was fitted: without them, the rules
+        verdict = self.verdict(m, index) if claim_vector is not None else None
         if verdict is not None:
             label_v, reason_v, score_v = verdict
             return SupportCheck(
@@ -339,7 +340,9 @@ class SupportChecker:
         """The fitted verdict (bench/fit_verdict.py on the rewrite corpus): supported, altered
         (a fact of the closest source sentence changed) or unsupported (said by no source),
         with its reason and the probability of support; None when no model is shipped."""
-        neural = index.vectors is not None and index.vectors.shape[1:] == (MINILM_DIM,)
+        if index.vectors is None:
+            return None
+        neural = index.vectors.shape[1:] == (MINILM_DIM,)
         family = "minilm" if neural else "lexical"
         model = shipped_verdict(family)
         if model is None:
