@@ -182,15 +182,25 @@ class Pipeline:
         return done
 
     def update_story(self, story: Story) -> StoryProvenance:
-        """Resolve entities across the story, then derivations, flags and claims."""
+        """Resolve entities across the story, then derivations, flags and claims: only the
+        articles the stored provenance has not placed yet are compared (with their nearest
+        neighbours), so one new article costs the same in a story of 20 or of 1,000."""
         from newstrace.analyze import resolve_entities
-        from newstrace.provenance import analyze_story
+        from newstrace.provenance import analyze_story, placed_articles
 
         articles = list(self.store.articles(story.articles))
+        before = {a.id: [m.canonical for m in a.mentions] for a in articles}
         entities = resolve_entities(articles)
         for article in articles:  # canonical names were written onto the layers
-            self.store.save_analysis(article)
-        result: StoryProvenance = analyze_story(articles, entities, self.settings)
+            if [m.canonical for m in article.mentions] != before[article.id]:
+                self.store.save_analysis(article)
+        previous = self.store.get_provenance(story.id)
+        new_ids = None
+        if previous is not None:
+            new_ids = {a.id for a in articles} - placed_articles(previous)
+        result: StoryProvenance = analyze_story(
+            articles, entities, self.settings, previous, new_ids
+        )
         result.story = story.id
         self.store.save_provenance(result)
         return result

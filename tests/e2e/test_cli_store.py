@@ -124,12 +124,16 @@ def test_unknown_story_is_a_clear_error(store_run: StoreRun) -> None:
     assert "no-such-story" in proc.stderr
 
 
-def test_same_text_under_another_name_is_not_stored_twice(
-    store_run: StoreRun, tmp_path: Path
-) -> None:
+def test_same_text_under_another_name_is_kept_once(tmp_path: Path) -> None:
+    # another outlet's file with the same text is a verbatim copy: stored, and only once
+    db = tmp_path / "copies.db"
+    wire = tmp_path / "wire.txt"
     copy = tmp_path / "copy-of-the-wire.txt"
-    copy.write_bytes((DEMO_CORPUS / "mpa-rail-strike.txt").read_bytes())
-    assert _ingest_file(store_run.db, copy) == (0, 1, 0)
+    wire.write_bytes((DEMO_CORPUS / "mpa-rail-strike.txt").read_bytes())
+    copy.write_bytes(wire.read_bytes())
+    assert _ingest_file(db, wire) == (1, 0, 0)
+    assert _ingest_file(db, copy) == (1, 0, 0)
+    assert _ingest_file(db, copy) == (0, 1, 0)
 
 
 def test_bad_input_names_file_and_line_and_leaves_the_store_alone(

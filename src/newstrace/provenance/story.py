@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+import numpy as np
 
 from newstrace.align.sentences import PreparedArticle, fill_gaps
 from newstrace.align.support import SupportChecker
 from newstrace.model import (
     Article,
+    Claim,
     Derivation,
     DerivationStrength,
     Entity,
@@ -55,111 +58,312 @@ def _publication_order(articles: Sequence[Article]) -> dict[str, int]:
     return {article_id: rank for rank, (*_, article_id) in enumerate(sorted(keyed))}
 
 
+# a new article is compared with this many of the story's representatives nearest in meaning
+# (besides any that share its wording): the cost of adding one article stays flat as a story
+# grows to thousands
+CANDIDATES = 8
+# articles sharing this share of word 5-grams are copies of one text: one syndication group
+COPY_SHARE = 0.6
+# ... and this share marks a representative worth comparing whatever the vectors say
+SHARED_WORDING = 0.3
+
+
 def analyze_story(
-    articles: list[Article], entities: list[Entity], settings: Settings | None = None
+    articles: list[Article],
+    entities: list[Entity],
+    settings: Settings | None = None,
+    previous: StoryProvenance | None = None,
+    new_ids: set[str] | None = None,
 ) -> StoryProvenance:
-    """Who was written from whom, what each derived article invented or changed, the claims."""
+    """Who was written from whom, what each derived article invented or changed, the claims.
+
+    Articles are placed one at a time, earliest first, each compared only with the story's
+    nearest representatives (copies of one wire story collapse into a syndication group whose
+    representative is its fullest, earliest version). With `previous` (the stored result) and
+    `new_ids`, only the new articles are placed and only what they touch is recomputed.
+    """
     settings = settings or Settings()
-    checker = SupportChecker(settings)
-    prepared = {a.id: PreparedArticle.of(a) for a in articles}
-    by_id = {a.id: a for a in articles}
-    order = _publication_order(articles)
-    ids = [a.id for a in articles]
+    if previous is None or new_ids is None:
+        previous, new_ids = None, {a.id for a in articles}
+    state = _State(articles, settings, previous, new_ids)
+    todo = [a.id for a in articles if a.id in new_ids]
+    for article_id in sorted(todo, key=lambda i: state.order[i]):
+        state.place(article_id)
+    return state.result(entities)
 
-    derivations: list[Derivation] = []
-    closeness: dict[tuple[str, str], float] = {}  # share of the derived restated x similarity
-    restated: dict[tuple[str, str], frozenset[int]] = {}  # derived sentences the source restates
-    independent: list[PairEvidence] = []
-    possible: list[Derivation] = []
-    compared: dict[frozenset[str], PairEvidence] = {}
-    all_pairs: list[SentencePair] = []
-    for x in range(len(ids)):
-        for y in range(x + 1, len(ids)):
-            a, b = prepared[ids[x]], prepared[ids[y]]
-            if _article_overlap(a, b) < MIN_ARTICLE_OVERLAP:
-                continue
-            evidence = compare(a, b, settings, checker)
-            compared[frozenset((a.article.id, b.article.id))] = evidence
-            if evidence.score < POSSIBLE_THRESHOLD:
-                independent.append(evidence)
-                all_pairs.extend(evidence.pairs)
-                continue
-            direction = decide(a, b, with_restated_elsewhere(evidence, a, b, checker))
-            if direction.source != a.article.id:
-                evidence = compare(b, a, settings, checker)
-            if not evidence.derived:  # a possible rewrite: listed with its score, no flags
-                possible.append(_derivation(evidence, direction, evidence.pairs, "possible"))
-                continue
-            pairs = fill_gaps(
-                prepared[direction.source],
-                prepared[direction.derived],
-                evidence.pairs,
-                checker=checker,
-            )
-            all_pairs.extend(pairs)
-            closeness[(direction.source, direction.derived)] = (
-                evidence.covered_b * evidence.mean_similarity
-            )
-            restated[(direction.source, direction.derived)] = evidence.aligned_b | {
-                p.derived_sentence for p in pairs
-            }
-            derivations.append(_derivation(evidence, direction, pairs, "derived"))
 
-    derivations += _merges(possible, compared)
-    derivations = _prefer_common_source(
-        _break_cycles(derivations), compared, prepared, settings, checker
-    )
-    derivations = _closest_sources(derivations, closeness)
-    flags: list[Flag] = []
-    sources_of: dict[str, list[str]] = {}
-    for d in derivations:
-        sources_of.setdefault(d.derived, []).append(d.source)
-    for derived_id, source_ids in sources_of.items():
-        related = set(source_ids) | {derived_id}
-        earlier = [
-            prepared[i]
-            for i in ids
-            if i not in related
-            and order[i] < order[derived_id]
-            and derived_id not in sources_of.get(i, [])
+class _State:
+    """The story's provenance while articles are placed: groups, links, flags, claims."""
+
+    def __init__(
+        self,
+        articles: list[Article],
+        settings: Settings,
+        previous: StoryProvenance | None,
+        new_ids: set[str],
+    ) -> None:
+        self.settings = settings
+        self.checker = SupportChecker(settings)
+        self.by_id = {a.id: a for a in articles}
+        self.order = _publication_order(articles)
+        self._prepared: dict[str, PreparedArticle] = {}
+        self._grams: dict[str, set[tuple[str, ...]]] = {}
+        self.derivations: list[Derivation] = []
+        self.possible: list[Derivation] = []
+        self.flags: list[Flag] = []
+        self.claims: list[Claim] = []
+        self.group_of: dict[str, str] = {}  # article -> its syndication group's representative
+        self.placed: list[str] = []
+        self.compared: dict[frozenset[str], PairEvidence] = {}
+        self.touched: set[str] = set()  # derived articles whose flags must be recomputed
+        self.new_pairs: list[SentencePair] = []
+        if previous is not None:
+            known = set(self.by_id)
+            for d in previous.derivations:
+                if d.source in known and d.derived in known:
+                    (self.derivations if d.strength == "derived" else self.possible).append(d)
+                    if d.group:
+                        self.group_of[d.derived] = d.group
+                        self.group_of.setdefault(d.group, d.group)
+            self.flags = [f for f in previous.flags if f.article in known]
+            self.claims = [c for c in previous.claims if set(c.sentences) <= known]
+            self.placed = [i for i in self.by_id if i not in new_ids]
+            for i in self.placed:
+                self.group_of.setdefault(i, i)
+
+    # -- lazily prepared views of the articles --------------------------------------------------
+    def prepared(self, article_id: str) -> PreparedArticle:
+        if article_id not in self._prepared:
+            self._prepared[article_id] = PreparedArticle.of(self.by_id[article_id])
+        return self._prepared[article_id]
+
+    def grams(self, article_id: str) -> set[tuple[str, ...]]:
+        if article_id not in self._grams:
+            words = self.by_id[article_id].text.lower().split()
+            self._grams[article_id] = {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+        return self._grams[article_id]
+
+    def wording_share(self, x: str, y: str) -> float:
+        gx, gy = self.grams(x), self.grams(y)
+        return len(gx & gy) / max(1, min(len(gx), len(gy)))
+
+    # -- placing one article --------------------------------------------------------------------
+    def candidates(self, article_id: str) -> list[str]:
+        """The representatives nearest in meaning, and any sharing much of the wording."""
+        reps = [i for i in self.placed if self.group_of.get(i, i) == i]
+        vector = self.by_id[article_id].vector
+        ranked = reps
+        if vector is not None and reps:
+            scores = []
+            for i in reps:
+                other = self.by_id[i].vector
+                sim = float(np.dot(vector, other)) if other is not None else 0.0
+                scores.append((-sim, self.order[i], i))
+            ranked = [i for _, _, i in sorted(scores)]
+        chosen = ranked[:CANDIDATES]
+        chosen += [
+            i for i in ranked[CANDIDATES:] if self.wording_share(article_id, i) >= SHARED_WORDING
         ]
-        parents = [d for d in derivations if d.derived == derived_id]
-        # additions are flagged only against a parent the article surely was written from:
-        # a weak link in an undated story may be two reports of one event, either way round
-        confident = (
-            any(d.score >= CONFIDENT_DERIVATION and _sure_parent(d) for d in parents)
-            and _restated_share(prepared[derived_id], source_ids, restated) >= MIN_RESTATED_SHARE
-        )
-        found = derived_flags(
-            prepared[derived_id],
-            # earliest first: where copies say the same, the evidence quotes the original
-            [prepared[s] for s in sorted(source_ids, key=lambda s: order[s])],
-            earlier,
-            checker,
-            [p for d in derivations if d.derived == derived_id for p in d.pairs],
-        )
-        flags.extend(f for f in found if confident or f.kind != "unsupported")
-    for evidence in independent:
-        a, b = prepared[evidence.a], prepared[evidence.b]
-        found = conflict_flags(a, b, evidence.pairs, checker)
+        return chosen
+
+    def place(self, article_id: str) -> None:
+        x = self.prepared(article_id)
+        self.group_of[article_id] = article_id
+        for candidate in self.candidates(article_id):
+            y = self.prepared(candidate)
+            if _article_overlap(x, y) < MIN_ARTICLE_OVERLAP:
+                continue
+            first, second = (y, x) if self.order[candidate] < self.order[article_id] else (x, y)
+            self.link(first, second)
+        self.placed.append(article_id)
+
+    def link(self, a: PreparedArticle, b: PreparedArticle) -> None:
+        """Compare two articles and record what they are to each other."""
+        settings, checker = self.settings, self.checker
+        evidence = compare(a, b, settings, checker)
+        self.compared[frozenset((a.article.id, b.article.id))] = evidence
+        if evidence.score < POSSIBLE_THRESHOLD:
+            self.independent(evidence)
+            return
+        direction = decide(a, b, with_restated_elsewhere(evidence, a, b, checker))
+        if direction.source != a.article.id:
+            evidence = compare(b, a, settings, checker)
+            self.compared[frozenset((a.article.id, b.article.id))] = evidence
+        if not evidence.derived:  # a possible rewrite: listed with its score, no flags
+            self.possible.append(_derivation(evidence, direction, evidence.pairs, "possible"))
+            return
+        source, derived = self.prepared(direction.source), self.prepared(direction.derived)
+        pairs = fill_gaps(source, derived, evidence.pairs, checker=checker)
+        self.new_pairs.extend(pairs)
+        link = _derivation(evidence, direction, pairs, "derived")
+        if self.wording_share(direction.source, direction.derived) >= COPY_SHARE:
+            self.join_group(link)
+        self.derivations.append(link)
+        self.touched.add(link.derived)
+
+    def join_group(self, link: Derivation) -> None:
+        """A copy joins its source's syndication group; a fuller version that turns out to be
+        the source of a group's representative becomes the representative."""
+        source, derived = link.source, link.derived
+        rep = self.group_of.get(derived, derived)
+        if rep == derived and self.group_of.get(source, source) == source:
+            # the new article copies a representative (or is copied by it)
+            self.group_of[derived] = source
+            link.group = source
+            if any(d.group == derived for d in self.derivations):  # a fuller original arrived
+                self.regroup(old=derived, new=source)
+            return
+        group = self.group_of.get(source, source)
+        self.group_of[derived] = group
+        link.group = group
+
+    def regroup(self, old: str, new: str) -> None:
+        """Members of `old`'s group become copies of `new`, compared with it afresh."""
+        members = [d.derived for d in self.derivations if d.group == old]
+        self.derivations = [d for d in self.derivations if d.group != old]
+        for member in members:
+            self.group_of[member] = new
+            self.link(self.prepared(new), self.prepared(member))
+
+    def independent(self, evidence: PairEvidence) -> None:
+        a, b = self.prepared(evidence.a), self.prepared(evidence.b)
+        found = conflict_flags(a, b, evidence.pairs, self.checker)
         flagged = {f.sentence for f in found}
         for pair in evidence.pairs:  # an unconfirmed change between independent reports
             if pair.relation == "altered" and _sentence_of(b, pair.derived_sentence) not in flagged:
                 pair.relation = "reworded"
-        if not _far_apart(by_id[evidence.a], by_id[evidence.b]):
+        self.new_pairs.extend(evidence.pairs)
+        if not _far_apart(self.by_id[evidence.a], self.by_id[evidence.b]):
             figure_flags, figure_pairs = figure_conflicts(a, b)
             found += [f for f in figure_flags if f.sentence not in flagged]
-            all_pairs.extend(figure_pairs)
-        flags.extend(found)
+            self.new_pairs.extend(figure_pairs)
+        self.flags.extend(found)
 
-    claims = build_claims(list(prepared.values()), all_pairs, order)
-    return StoryProvenance(
-        story="",
-        derivations=derivations + _unexplained(possible, derivations),
-        flags=flags,
-        claims=claims,
-        entities=list(entities),
-    )
+    # -- the result -----------------------------------------------------------------------------
+    def result(self, entities: list[Entity]) -> StoryProvenance:
+        touched_links = [d for d in self.derivations if d.derived in self.touched]
+        kept = [d for d in self.derivations if d.derived not in self.touched]
+        merged = _merges(self.possible, self.compared)
+        touched_links += merged
+        self.touched |= {d.derived for d in merged}
+        closeness = {
+            (d.source, d.derived): _closeness(self.compared.get(frozenset((d.source, d.derived))))
+            for d in touched_links
+        }
+        touched_links = _prefer_common_source(
+            touched_links,
+            [*kept, *touched_links],
+            self.compared,
+            self.prepared,
+            self.settings,
+            self.checker,
+        )
+        touched_links = _closest_sources(touched_links, closeness)
+        derivations = _break_cycles(kept + touched_links)
+        self.recompute_flags(derivations)
+        claims = _merge_claims(
+            self.claims,
+            build_claims(
+                [self.prepared(i) for i in sorted(self._prepared)], self.new_pairs, self.order
+            ),
+        )
+        unique: dict[tuple[str, str, int, str], Flag] = {}
+        for f in self.flags:
+            unique.setdefault((f.article, f.kind, f.sentence, f.reason), f)
+        return StoryProvenance(
+            story="",
+            derivations=derivations + _unexplained(self.possible, derivations),
+            flags=list(unique.values()),
+            claims=claims,
+            entities=list(entities),
+        )
+
+    def recompute_flags(self, derivations: list[Derivation]) -> None:
+        """Flags of every derived article whose sources changed, against its sources."""
+        sources_of: dict[str, list[str]] = {}
+        for d in derivations:
+            sources_of.setdefault(d.derived, []).append(d.source)
+        redo = {i for i in self.touched if i in sources_of}
+        self.flags = [
+            f
+            for f in self.flags
+            if f.article not in redo or f.kind not in ("unsupported", "altered")
+        ]
+        for derived_id in sorted(redo, key=lambda i: self.order[i]):
+            source_ids = sources_of[derived_id]
+            related = set(source_ids) | {derived_id}
+            neighbours = {i for pair in self.compared for i in pair if derived_id in pair}
+            earlier = [
+                self.prepared(i)
+                for i in sorted(neighbours - related, key=lambda i: self.order[i])
+                if self.order[i] < self.order[derived_id]
+                and derived_id not in sources_of.get(i, [])
+            ]
+            parents = [d for d in derivations if d.derived == derived_id]
+            restated = {p.derived_sentence for d in parents for p in d.pairs}
+            share = len(restated) / max(1, len(self.prepared(derived_id).texts))
+            # additions are flagged only against a parent the article surely was written from:
+            # a weak link in an undated story may be two reports of one event, either way round
+            confident = (
+                any(d.score >= CONFIDENT_DERIVATION and _sure_parent(d) for d in parents)
+                and share >= MIN_RESTATED_SHARE
+            )
+            found = derived_flags(
+                self.prepared(derived_id),
+                # earliest first: where copies say the same, the evidence quotes the original
+                [self.prepared(s) for s in sorted(source_ids, key=lambda s: self.order[s])],
+                earlier,
+                self.checker,
+                [p for d in parents for p in d.pairs],
+            )
+            self.flags.extend(f for f in found if confident or f.kind != "unsupported")
+
+
+def placed_articles(provenance: StoryProvenance) -> set[str]:
+    """The articles a stored result already accounts for: every article its links, flags or
+    claims name. (One that none names is placed again: cheap, and its flags are deduplicated.)"""
+    found: set[str] = set()
+    for d in provenance.derivations:
+        found |= {d.source, d.derived}
+    for f in provenance.flags:
+        found.add(f.article)
+        found |= {e.article for e in f.evidence}
+    for c in provenance.claims:
+        found |= set(c.articles) | set(c.contradicted_by) | set(c.sentences)
+    return found
+
+
+def _closeness(evidence: PairEvidence | None) -> float:
+    if evidence is None:
+        return 0.0
+    return evidence.covered_b * evidence.mean_similarity
+
+
+def _merge_claims(old: list[Claim], new: list[Claim]) -> list[Claim]:
+    """Claims found on the new pairs folded into the stored ones: a new claim holding a
+    sentence an old claim holds extends that claim."""
+    merged = list(old)
+    where: dict[tuple[str, int], Claim] = {}
+    for claim in merged:
+        for article, sentence in claim.sentences.items():
+            where[(article, sentence)] = claim
+    for claim in new:
+        home = next((where[(a, s)] for a, s in claim.sentences.items() if (a, s) in where), None)
+        if home is None:
+            merged.append(claim)
+            home = claim
+        else:
+            for a in claim.articles:
+                if a not in home.articles:
+                    home.articles.append(a)
+            for a in claim.contradicted_by:
+                if a not in home.contradicted_by:
+                    home.contradicted_by.append(a)
+            for a, s in claim.sentences.items():
+                home.sentences.setdefault(a, s)
+        for a, s in home.sentences.items():
+            where[(a, s)] = home
+    return merged
 
 
 def _derivation(
@@ -197,15 +401,17 @@ def _covered(evidence: PairEvidence, article: str) -> float:
 
 def _prefer_common_source(
     derivations: list[Derivation],
+    every: list[Derivation],
     compared: dict[frozenset[str], PairEvidence],
-    prepared: dict[str, PreparedArticle],
+    prepared: Callable[[str], PreparedArticle],
     settings: Settings,
     checker: SupportChecker,
 ) -> list[Derivation]:
-    """Two rewrites of one source resemble each other because they share it: X -> Y is
-    replaced by Z -> Y when Z is X's source and explains Y about as well as X does."""
+    """Two rewrites of one source resemble each other because they share it: X -> Y (of
+    `derivations`) is replaced by Z -> Y when Z is X's source (in `every`) and explains Y about
+    as well as X does."""
     sources_of: dict[str, list[Derivation]] = {}
-    for d in derivations:
+    for d in every:
         sources_of.setdefault(d.derived, []).append(d)
     kept: list[Derivation] = []
     for d in derivations:
@@ -224,9 +430,9 @@ def _prefer_common_source(
         if replacement is None:
             kept.append(d)
             continue
-        if any(k.source == replacement and k.derived == d.derived for k in derivations):
+        if any(k.source == replacement and k.derived == d.derived for k in every):
             continue
-        evidence = compare(prepared[replacement], prepared[d.derived], settings, checker)
+        evidence = compare(prepared(replacement), prepared(d.derived), settings, checker)
         kept.append(
             Derivation(
                 source=replacement,
