@@ -140,7 +140,7 @@ def pair_of(
     i: int,
     similarity: float,
     lexical: float,
-    checker: SupportChecker,
+    checker: SupportChecker | None,
 ) -> SentencePair:
     """Derived sentence i restates source sentence j: the pair, with how they relate."""
     return SentencePair(
@@ -159,13 +159,15 @@ def _relation(
     der: PreparedArticle,
     i: int,
     lexical: float,
-    checker: SupportChecker,
+    checker: SupportChecker | None,
 ) -> Relation:
-    """shared (same words), reworded (same fact, other words) or altered (a fact changed)."""
-    one = SourceIndex.build([src.texts[j]], speakers=[src.speakers[j]])
-    verdict = checker.check_index(one, der.texts[i], claim_speaker=der.speakers[i])
-    if verdict.label == "altered":
-        return "altered"
+    """shared (same words), reworded (same fact, other words) or altered (a fact changed);
+    without a checker, only shared or reworded."""
+    if checker is not None:
+        one = SourceIndex.build([src.texts[j]], speakers=[src.speakers[j]])
+        verdict = checker.check_index(one, der.texts[i], claim_speaker=der.speakers[i])
+        if verdict.label == "altered":
+            return "altered"
     if der.texts[i].strip() == src.texts[j].strip():
         return "shared"
     a, b = der.feats[i].words, src.feats[j].words

@@ -363,6 +363,8 @@ class SupportChecker:
         restates = m.values["cosine"] >= RESTATED_COSINE
         if change and (p["flipped"] >= VERDICT_FLIP or (countable and restates)):
             return "altered", change, p["supported"]
+        if m.quote_issue and not m.quote_issue.startswith("speaker"):
+            return "unsupported", m.quote_issue, p["supported"]  # words no source gives anyone
         if p["invented"] + p["flipped"] >= VERDICT_UNSUPPORTED:
             if m.quote_issue and not m.quote_issue.startswith("speaker"):
                 reason = m.quote_issue

@@ -64,13 +64,19 @@ def compare(
     other (the fitted derivation model over pair_features.derivation_features)."""
     checker = checker or SupportChecker(settings)
     matching = Matching.of(a, b)
-    _, mid, _ = LEVELS[vector_family(a)]
+    _, mid, high = LEVELS[vector_family(a)]
+    features = derivation_features(a, b, matching)
+    score = derivation_probability(features, vector_family(a))
+    # whether a restated sentence changed a fact is asked of the checker for a pair that may
+    # be a derivation; between independent reports only of sentences saying the same thing
+    ask = score >= POSSIBLE_THRESHOLD
     pairs = []
     for i, (j, sim) in enumerate(zip(matching.best_source, matching.best_source_sim, strict=True)):
         if sim >= mid:
-            pairs.append(
-                pair_of(a, int(j), b, i, float(sim), float(matching.lexical[i, j]), checker)
-            )
+            lexical = float(matching.lexical[i, j])
+            judge = checker if ask or sim >= high else None
+            pairs.append(pair_of(a, int(j), b, i, float(sim), lexical, judge))
+    score = score if pairs else 0.0
     n_a, n_b = max(1, len(a.texts)), max(1, len(b.texts))
     aligned_a = {j for j, sim in enumerate(matching.best_derived_sim) if sim >= mid}
     aligned_a |= {p.source_sentence for p in pairs}
@@ -85,8 +91,6 @@ def compare(
     in_order = sum(1 for p, q in itertools.pairwise(pairs) if q.source_sentence > p.source_sentence)
     order = in_order / (len(pairs) - 1) if len(pairs) > 1 else 0.0
     mean_similarity = sum(p.similarity for p in pairs) / len(pairs) if pairs else 0.0
-    features = derivation_features(a, b, matching)
-    score = derivation_probability(features, vector_family(a)) if pairs else 0.0
     kind: DerivationKind = "paraphrase"
     if shared_share >= 0.9 and covered_a >= 0.9 and covered_b >= 0.9:
         kind = "verbatim"

@@ -29,8 +29,6 @@ DIRECTION_MARGIN = 0.2
 # otherwise a paper may have wrapped wire paragraphs in its own reporting, and length and
 # coverage say nothing about which came first
 VERBATIM_SHARE = 0.5
-# ... "its own" is this many sentences of real length the other lacks
-MIN_OWN = 2
 
 
 @dataclass
@@ -172,18 +170,22 @@ def from_text(a: PreparedArticle, b: PreparedArticle, evidence: PairEvidence) ->
         and abs(trimmed) < 2
         and features["credit_diff"] == 0
     ):
-        # copied word for word: the one that adds sentences of its own to the other's is the
-        # derived one (a paper inserting its reporting into wire copy); both adding: unknown
-        own_a = evidence.n_a - len(evidence.aligned_a | evidence.short_a)
-        own_b = evidence.n_b - len(evidence.aligned_b | evidence.short_b)
-        if (own_a >= MIN_OWN and own_b >= MIN_OWN) or own_a == own_b:
+        # copied word for word: a copy cut from the bottom lacks the other's tail; a paper that
+        # inserts its own reporting into the copied sentences is the derived one; both
+        # inserting, or nothing to tell them apart: unknown
+        a_inside, a_tail = _unmatched(set(evidence.aligned_a), evidence.n_a, evidence.short_a)
+        b_inside, b_tail = _unmatched(set(evidence.aligned_b), evidence.n_b, evidence.short_b)
+        if a_inside == 0 and b_inside == 0 and a_tail != b_tail:
+            source, derived = (a, b) if a_tail > b_tail else (b, a)
+            decided, confidence = True, 1.0
+            why = "is the other cut short"
+        elif (a_inside == 0) != (b_inside == 0):
+            source, derived = (a, b) if b_inside else (b, a)
+            decided, confidence = True, 1.0
+            why = "copies the other's sentences word for word and inserts its own"
+        else:
             decided = False
             why = "both copy the same sentences word for word and each has its own"
-        else:
-            source, derived = (a, b) if own_b > own_a else (b, a)
-            decided = True
-            why = "copies the other's sentences word for word and adds its own"
-            confidence = 1.0
     label = "text" if decided else "undetermined"
     return Direction(
         source.article.id,

@@ -414,6 +414,7 @@ def _prefer_common_source(
     for d in every:
         sources_of.setdefault(d.derived, []).append(d)
     kept: list[Derivation] = []
+    made: set[tuple[str, str]] = set()
     for d in derivations:
         via = compared.get(frozenset((d.source, d.derived)))
         replacement = None
@@ -430,8 +431,11 @@ def _prefer_common_source(
         if replacement is None:
             kept.append(d)
             continue
-        if any(k.source == replacement and k.derived == d.derived for k in every):
+        if (replacement, d.derived) in made or any(
+            k.source == replacement and k.derived == d.derived for k in every
+        ):
             continue
+        made.add((replacement, d.derived))
         evidence = compare(prepared(replacement), prepared(d.derived), settings, checker)
         kept.append(
             Derivation(
@@ -447,6 +451,7 @@ def _prefer_common_source(
                 pairs=evidence.pairs,
                 strength="derived",
                 direction=d.direction,
+                group=d.group,
             )
         )
     return kept
@@ -476,7 +481,8 @@ def _merges(
     each of which alone explains only its half."""
     by_derived: dict[str, list[Derivation]] = {}
     for d in possible:
-        by_derived.setdefault(d.derived, []).append(d)
+        if frozenset((d.source, d.derived)) in compared:  # compared in this run
+            by_derived.setdefault(d.derived, []).append(d)
     promoted: list[Derivation] = []
     for derived, links in by_derived.items():
         if len(links) < 2:
