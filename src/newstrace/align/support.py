@@ -27,7 +27,7 @@ from newstrace.align.lexical import (
     tokens,
 )
 from newstrace.align.support_model import SupportModel
-from newstrace.model import Vector
+from newstrace.model import Article, Vector
 from newstrace.settings import Settings
 
 SupportLabel = Literal["supported", "altered", "unsupported"]
@@ -173,6 +173,23 @@ class SupportChecker:
         index = SourceIndex.build(split_sentences(source_text))
         claim_sentences = split_sentences(claim) or [claim]
         return self.model.predict([self.measure(index, s).values for s in claim_sentences])
+
+    def score_analysed(self, source: Article, claim: Article) -> float:
+        """Support of an analysed claim by an analysed source, in [0, 1]: the fitted verdict's
+        probability of support for the claim's weakest sentence, read from the sentences,
+        speakers and vectors analyze/ stored (what flags read); without vectors, score()."""
+        if source.sentence_vectors is None or claim.sentence_vectors is None:
+            return self.score(source.text, claim.text)
+        texts = [x.text for x in source.sentences]
+        index = SourceIndex.build(texts, vectors=source.sentence_vectors)
+        weakest = 1.0
+        for k, sentence in enumerate(claim.sentences):
+            m = self.measure(index, sentence.text, claim_vector=claim.sentence_vectors[k])
+            verdict = self.verdict(m, index)
+            if verdict is None:
+                return self.score(source.text, claim.text)
+            weakest = min(weakest, verdict[2] if verdict[0] == "supported" else verdict[2] / 2)
+        return weakest
 
     def blame(self, source_text: str, claim: str) -> list[str]:
         """The claim's words the source does not back, most suspicious first: changed or new
