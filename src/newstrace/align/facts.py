@@ -132,8 +132,11 @@ def name_change(
 ) -> str | None:
     """A name in the claim that neither the evidence nor any source names, in place of one that
     the evidence names and the claim dropped."""
+    first = next(iter(tokens(claim.text)), "")  # capitalised at the start: no sign of a name
     new = [
-        k for k in sorted(claim.name_keys) if " " not in k and k not in known and k not in STOPWORDS
+        k
+        for k in sorted(claim.name_keys)
+        if " " not in k and k not in known and k not in STOPWORDS and k != first
     ]
     if not new:
         return None
