@@ -234,7 +234,6 @@ def test_every_copy_of_a_wire_story_is_derived_from_the_full_text(
     assert wrong == {}, described(syndicated)
 
 
-@pytest.mark.xfail(reason="syndication groups: lead", strict=False)
 def test_thirty_copies_of_a_wire_story_form_one_syndication_group(
     syndicated: StoryProvenance,
 ) -> None:
