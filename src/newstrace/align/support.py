@@ -42,8 +42,10 @@ LOOSE_COVERAGE = 0.25
 # unsupported when it gives "not supported" (invented or flipped) this much; chosen on dev
 VERDICT_FLIP = 0.6
 VERDICT_UNSUPPORTED = 0.85
-# ... and this much when nothing new is named (no new quote, name or figure)
+# ... and this much when nothing new is named (no new quote, name or figure), unless no source
+# sentence comes near it in meaning (below this cosine, per vector family)
 VERDICT_PLAIN_UNSUPPORTED = 0.95
+UNRELATED_COSINE = {"minilm": 0.45, "lexical": 0.3}
 # a changed figure, date or rank against a source sentence this close in meaning is a flip
 # whatever the model says
 RESTATED_COSINE = 0.6
@@ -389,9 +391,9 @@ class SupportChecker:
                 reason = f"number {m.novel_figures[0]} not in any source"
             elif m.novel_names:
                 reason = f"{_title(m.novel_names[0])} not named in any source"
-            elif (
-                m.values["cosine"] < RESTATED_COSINE
-                and p["invented"] + p["flipped"] >= VERDICT_PLAIN_UNSUPPORTED
+            elif m.values["cosine"] < RESTATED_COSINE and (
+                p["invented"] + p["flipped"] >= VERDICT_PLAIN_UNSUPPORTED
+                or m.values["cosine"] < UNRELATED_COSINE[family]
             ):
                 reason = "no source sentence says this"
             else:  # close in meaning to a source sentence, nothing new named: a restatement

@@ -95,6 +95,20 @@ def _unmatched(aligned: set[int], n: int, ignored: frozenset[int] = frozenset())
     return inside, tail
 
 
+# a sentence copied word for word: this share of its words (Dice) in one sentence of the other
+COPIED_DICE = 0.8
+
+
+def _copied(matching: Matching) -> tuple[set[int], set[int]]:
+    """The sentences of each article that stand word for word in the other."""
+    lexical = matching.lexical
+    if lexical.size == 0:
+        return set(), set()
+    in_a = {int(j) for j in range(lexical.shape[1]) if lexical[:, j].max() >= COPIED_DICE}
+    in_b = {int(i) for i in range(lexical.shape[0]) if lexical[i].max() >= COPIED_DICE}
+    return in_a, in_b
+
+
 def _edit_evidence(evidence: PairEvidence) -> tuple[int, int]:
     """How strongly the edits point at b (first) or at a (second) being the derived one.
 
@@ -173,9 +187,14 @@ def from_text(a: PreparedArticle, b: PreparedArticle, evidence: PairEvidence) ->
         # copied word for word: a copy cut from the bottom lacks the other's tail; a paper that
         # inserts its own reporting into the copied sentences is the derived one; both
         # inserting, or nothing to tell them apart: unknown
-        a_inside, a_tail = _unmatched(set(evidence.aligned_a), evidence.n_a, evidence.short_a)
-        b_inside, b_tail = _unmatched(set(evidence.aligned_b), evidence.n_b, evidence.short_b)
-        if a_inside == 0 and b_inside == 0 and a_tail != b_tail:
+        copied_a, copied_b = _copied(matching)
+        a_inside, a_tail = _unmatched(copied_a, evidence.n_a, evidence.short_a)
+        b_inside, b_tail = _unmatched(copied_b, evidence.n_b, evidence.short_b)
+        if (
+            a_inside == 0
+            and b_inside == 0
+            and min(a_tail, b_tail) <= TRIMMED_TAIL < max(a_tail, b_tail)
+        ):
             source, derived = (a, b) if a_tail > b_tail else (b, a)
             decided, confidence = True, 1.0
             why = "is the other cut short"
@@ -190,6 +209,8 @@ def from_text(a: PreparedArticle, b: PreparedArticle, evidence: PairEvidence) ->
     return Direction(
         source.article.id,
         derived.article.id,
-        f"{label}: {derived.article.id} {why} (p={confidence:.2f})",
+        f"{label}: {derived.article.id} {why} (p={confidence:.2f})"
+        if decided
+        else f"undetermined: {why} (p={confidence:.2f})",
         decided,
     )
