@@ -41,7 +41,8 @@ def test_every_page_of_every_story_renders(client: httpx.Client) -> None:
         story = client.get(f"/api/stories/{sid}").json()
         assert story["story"]["article_count"] == len(story["articles"])
         for edge in story["graph"]["edges"]:
-            params = {"source": edge["source"], "derived": edge["derived"]}
+            # a node may stand for a syndication group: the edge names its articles
+            params = {"source": edge["source_article"], "derived": edge["derived_article"]}
             diff = client.get(f"/api/stories/{sid}/diff", params=params)
             assert diff.status_code == 200
             assert client.get(f"/stories/{sid}/diff", params=params).status_code == 200

@@ -45,7 +45,7 @@ VERDICT_UNSUPPORTED = 0.85
 # ... and this much when nothing new is named (no new quote, name or figure), unless no source
 # sentence comes near it in meaning (below this cosine, per vector family)
 VERDICT_PLAIN_UNSUPPORTED = 0.95
-UNRELATED_COSINE = {"minilm": 0.45, "lexical": 0.3}
+UNRELATED_COSINE = {"minilm": 0.35, "lexical": 0.3}
 # a changed figure, date or rank against a source sentence this close in meaning is a flip
 # whatever the model says
 RESTATED_COSINE = 0.6
