@@ -1,0 +1,221 @@
+"""Indirect speech: "X said (that) ...", "..., X said.", "according to X", and the outlet that
+relayed a source's words ("according to X, which obtained ... from Y", "citing Y")."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.analyze.quotes.patterns import (
+    ACCORDING_TO,
+    ANONYMITY,
+    CITING,
+    CUE_IN_HEAD,
+    CUE_WORD,
+    FINDING_LEAD,
+    FRAMING_CLAUSE,
+    INDIRECT_LEAD,
+    INDIRECT_THAT,
+    INDIRECT_TRAIL,
+    RELAY,
+    SAME_SPEAKER_CUE,
+    SECOND_CLAUSE,
+    TOLD_OBJECT,
+    TOLD_OUTLET,
+)
+from newstrace.analyze.quotes.phrases import (
+    according_speaker,
+    active_speaker,
+    ends_in_aside,
+    participle_cue,
+    plausible_speaker,
+    speaker_from_pre,
+    strip_speaker,
+)
+from newstrace.analyze.quotes.resolver import SpeakerResolver
+from newstrace.model import Quote, Sentence
+
+
+class IndirectSpeech(SpeakerResolver):
+    """Reported speech: 'X said (that) ...', '..., X said.', 'according to X', relayed sources."""
+
+    def indirect(self, quoted_sentences: set[int]) -> list[Quote]:
+        quotes: list[Quote] = []
+        for sent in self.sentences:
+            if sent.index in quoted_sentences:
+                continue
+            found = self._indirect_in(sent)
+            if found is not None:
+                quotes.append(found)
+                self._remember(found.speaker, sent.start)
+                for _ in range(3):  # 'X said A, adding that B, but Y argued C'
+                    found = self._next_clause(sent, found)
+                    if found is None:
+                        break
+                    quotes.append(found)
+        return quotes
+
+    def _next_clause(self, sent: Sentence, first: Quote) -> Quote | None:
+        """A second attribution inside the first one's content, the earlier of: the same speaker
+        going on ('X accused A and asserted that B', 'X said A, adding that B') or another
+        speaker after a conjunction ('X said A, but Y argued B'). `first` is cut before it."""
+        options = [found for found in (self._same_speaker(sent, first), self._second(sent, first))]
+        found = min((f for f in options if f is not None), key=lambda f: f[0], default=None)
+        if found is None:
+            return None
+        first.text = first.text[: found[0]].rstrip(" ,;")
+        return found[1]
+
+    def _same_speaker(self, sent: Sentence, first: Quote) -> tuple[int, Quote] | None:
+        for cue in SAME_SPEAKER_CUE.finditer(first.text):
+            if cue.start() < 8:
+                continue
+            content = re.match(r"\s*,?\s*(?:that\s+)?(?P<c>.{8,})$", first.text[cue.end() :])
+            if content is None or len(content.group("c").split()) < 3:
+                continue
+            quote = Quote(
+                text=content.group("c").strip(' ,."“”'),
+                speaker=first.speaker,
+                sentence=sent.index,
+                kind="indirect",
+                cue=cue.group("cue").lower(),
+                speaker_text=first.speaker_text,
+            )
+            return cue.start(), quote
+        return None
+
+    def _second(self, sent: Sentence, first: Quote) -> tuple[int, Quote] | None:
+        for join in SECOND_CLAUSE.finditer(first.text):
+            rest = first.text[join.end() :]
+            cue = CUE_IN_HEAD.search(rest)
+            if cue is None or cue.start() > 80:
+                continue
+            content = re.match(r"\s*,?\s*(?:that\s+)?(?P<c>.{8,})$", rest[cue.end() :])
+            at = sent.text.find(rest)
+            if content is None or at < 0:
+                continue
+            shifted = Sentence(sent.index, rest, sent.start + at, sent.end, sent.paragraph)
+            second = self._lead(shifted, rest[: cue.start()], cue.group("cue"), content.group("c"))
+            if second is not None:
+                return join.start(), second
+        return None
+
+    def _indirect_in(self, sent: Sentence) -> Quote | None:
+        text = ANONYMITY.sub(lambda m: " " * len(m.group(0)), sent.text)
+        match = ACCORDING_TO.search(text)
+        if match:
+            spk = according_speaker(match.group("spk"))
+            relay = RELAY.match(text, match.end())
+            if spk and relay:  # "according to X, which obtained details from Y, B"
+                content = (text[: match.start()] + " " + text[relay.end() :]).strip(" ,.")
+                a = sent.start + relay.start("src")
+                quote = self._make(content, relay.group("src"), "according to", sent, a)
+                if quote is not None:
+                    quote.via_outlet = spk
+                return quote
+            content = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.")
+            if spk:
+                a = sent.start + match.start("spk")
+                return self._make(content, spk, "according to", sent, a)
+        commas = [i for i, c in enumerate(text) if c == ","][-2:]
+        trail = (  # only when a cue follows one of the last two commas (cheap check first)
+            INDIRECT_TRAIL.match(text) if commas and CUE_WORD.search(text, commas[0]) else None
+        )
+        if trail and CUE_IN_HEAD.search(trail.group("content")):
+            trail = None  # "X said A, but Y argued B": the leading attribution comes first
+        if trail and ends_in_aside(trail.group("content")):
+            trail = None  # "The union, meanwhile, said ...": the speaker comes first
+        if trail and participle_cue(trail):
+            trail = None  # "..., with some voicing support and others warning": no finite cue
+        if trail:
+            group = "spk1" if trail.group("spk1") else "spk2"
+            raw = trail.group(group) or ""
+            spk = strip_speaker(raw)
+            if group == "spk2":
+                spk = active_speaker(spk, trail.group("cue2") or "")
+            a = sent.start + trail.start(group) + max(raw.find(spk), 0)
+            n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
+            if plausible_speaker(spk, n_inside) and len(spk.split()) <= 10:
+                cue = (trail.group("cue1") or trail.group("cue2") or "").lower()
+                content = trail.group("content").strip(' ,"“”')
+                quote = self._make(content, spk, cue, sent, a)
+                if quote is not None:
+                    self._relayed(quote, text[trail.end("spk1" if group == "spk1" else "cue2") :])
+                return quote
+        for pattern in (INDIRECT_LEAD, INDIRECT_THAT, FINDING_LEAD):
+            lead = pattern.match(text)
+            if not lead:
+                continue
+            found = self._lead(sent, lead.group("pre"), lead.group("cue"), lead.group("content"))
+            if found:
+                return found
+        # the first cue had no speaker before it: try the later ones ("... who think that")
+        for cue in list(CUE_IN_HEAD.finditer(text))[1:4]:
+            rest = re.match(r"\s*,?\s*(?:that\s+)?(?P<content>.{8,})$", text[cue.end() :])
+            if rest:
+                found = self._lead(
+                    sent, text[: cue.start()], cue.group("cue"), rest.group("content")
+                )
+                if found:
+                    return found
+        return None
+
+    def _lead(self, sent: Sentence, pre: str, cue: str, content: str) -> Quote | None:
+        """'SPEAKER cue CONTENT' when the words before the cue end in a plausible speaker."""
+        if cue.lower().startswith("continu") and content.lstrip().startswith("to "):
+            return None  # "X continues to pick up support": aspect, not speech
+        spk, rel = speaker_from_pre(pre)
+        spk = active_speaker(spk, cue)
+        a = sent.start + rel
+        n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
+        if plausible_speaker(spk, n_inside) and len(spk.split(",")[0].split()) <= 14:
+            return self._make(content.strip(' ,."“”'), spk, cue.lower(), sent, a)
+        return None
+
+    def _make(self, content: str, spk: str, cue: str, sent: Sentence, a: int) -> Quote | None:
+        via: str | None = None
+        if cue.startswith(("tell", "told")):
+            told = TOLD_OBJECT.match(content)  # "told the news agency AFP that ..."
+            if told and len(told.group("obj").split()) <= 8:
+                content = told.group("rest")
+                outlet = TOLD_OUTLET.match(told.group("obj"))
+                via = outlet.group("outlet") if outlet else None
+        citing = CITING.match(content)
+        if citing:  # "X reported, citing Y, that B" / "B, X reported, citing Y"
+            at = sent.text.find(citing.group("src"))
+            via = self.resolve(spk, a, a + len(spk), a) or spk
+            spk, a = citing.group("src"), sent.start + max(at, 0)
+            content = citing.group("rest") or sent.text[: max(sent.text.find(via), 0)]
+            content = content.strip(' ,."“”')
+        content = FRAMING_CLAUSE.split(content, maxsplit=1)[0]  # ", marking ...": the reporter's
+        if len(content.split()) < 3 or content.lower().startswith("by "):
+            return None  # "Additional reporting by X": a credit, not speech
+        speaker = self.resolve(spk, a, a + len(spk), a)
+        return Quote(
+            text=content,
+            speaker=speaker,
+            sentence=sent.index,
+            kind="indirect",
+            cue=cue,
+            speaker_text=spk,
+            via_outlet=via,
+        )
+
+    def _relayed(self, quote: Quote, tail: str) -> None:
+        """The trailing attribution's tail names who relayed or who was relayed:
+        '..., the chairman told the news agency dpa' / '..., Reuters reported, citing Y'."""
+        told = TOLD_OUTLET.match(tail) if (quote.cue or "").startswith(("tell", "told")) else None
+        if told:
+            quote.via_outlet = told.group("outlet")
+            return
+        citing = re.match(r"^\s*,?\s*citing\s+(?P<src>[^,.;]{2,80})", tail)
+        if citing:
+            quote.via_outlet = quote.speaker or quote.speaker_text
+            src = citing.group("src").strip()
+            quote.speaker_text = src
+            quote.speaker = src
+
+
+def according_to(sentence: str) -> str | None:
+    """The X of 'according to X' in a sentence (also inside a quotation), else None."""
+    match = ACCORDING_TO.search(sentence)
+    return according_speaker(match.group("spk")) or None if match else None

@@ -1,0 +1,194 @@
+"""Speaker phrases: the noun phrase of a speaker from the words around a cue, and whether it
+names a person, an organisation or a description of one (a clause is not a speaker)."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.analyze.cues import BE_VERBS
+from newstrace.analyze.quotes.patterns import (
+    BEFORE_TAIL,
+    CLAUSE_CUT,
+    CUE_IN_HEAD,
+    DESCRIPTION_HEAD,
+    DOCUMENT_OF,
+    HARD_STOP,
+    LEADING_FILLER,
+    LY_NOUNS,
+    NOT_SPEAKER_START,
+    PEOPLE_NOUN,
+    PERSON_NOUN,
+    PRONOUNS,
+    SUBORDINATOR,
+    TRAILING_ADVERB,
+    TRAILING_PARTY,
+)
+from newstrace.lang.en.attribution import DISCOURSE_ADVERBS
+
+
+def strip_speaker(raw: str) -> str:
+    """The noun phrase of a speaker from the words before or after a cue."""
+    spk = " ".join(raw.split()).strip(" ,—–-")
+    if len(spk.split()) > 1:
+        spk = CLAUSE_CUT.sub("", spk)
+    prev = None
+    while prev != spk:
+        prev = spk
+        spk = LEADING_FILLER.sub("", spk).strip(" ,")
+    if len(spk.split()) > 1:  # "Mook further", "Hillary Clinton essentially", "(R-Fla"
+        spk = TRAILING_PARTY.sub("", spk)
+        while (tail := TRAILING_ADVERB.search(spk)) and tail.group(1) not in LY_NOUNS:
+            spk = spk[: tail.start()]
+    return spk.strip(" ,")
+
+
+PHRASE_PREPOSITIONS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "near",
+        "along",
+        "from",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "by",
+        "for",
+        "with",
+        "of",
+        "behind",
+    ]
+)
+# an aside between dashes right before the cue: "The mayor — who took office in May — said"
+_DASHED_ASIDE = re.compile(r"\s+(?:[—–]|--)\s+[^—–]{1,120}?\s+(?:[—–]|--)\s*$")
+# "Residents on Mill Lane, which backs onto the river": the speaker ends before the clause
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b")
+
+
+def speaker_from_pre(pre: str) -> tuple[str, int]:
+    """The speaker in the words before a cue, and where it starts in `pre`.
+
+    "In a statement, her adviser, Jake Sullivan" -> "Jake Sullivan";
+    "Jeff Sessions, a Trump supporter," -> "Jeff Sessions, a Trump supporter".
+    """
+    body = _DASHED_ASIDE.sub("", pre.rstrip())  # "The mayor — who took office in May —"
+    aside = re.search(r",\s*(\w+)\s*,?$", body)
+    if aside and aside.group(1).lower() in DISCOURSE_ADVERBS:  # "Port officials, however,"
+        body = body[: aside.start()]
+    relative = re.search(r",\s*(?:which|who|whose|where)\b[^,]*,?$", body)
+    if relative and relative.start() > 0:  # "X, president of Y, which represents Z,"
+        body = body[: relative.start()] + ","
+    appositive = body.endswith(",")
+    chunks = [m for m in re.finditer(r"[^,]+", body)]
+    if not chunks:
+        return "", 0
+    pick = chunks[-1]
+    if appositive and len(chunks) >= 2:
+        first = chunks[-2]
+        spk = strip_speaker(first.group(0))
+        if spk:
+            start = first.start() + first.group(0).find(spk)
+            return body[start:].rstrip(" ,"), start
+    spk = strip_speaker(pick.group(0))
+    return spk, pick.start() + max(pick.group(0).find(spk), 0)
+
+
+def cue_at_end(head: str) -> tuple[int, str, str] | None:
+    """'X told reporters on Monday: ' -> (start of the words before the cue, those words, cue).
+
+    Linear time: tries the cues of `head` from the last one back, instead of a regex search
+    from every position.
+    """
+    for cue in reversed(list(CUE_IN_HEAD.finditer(head))):
+        if not BEFORE_TAIL.match(head, cue.end()):
+            continue
+        stops = list(HARD_STOP.finditer(head, 0, cue.start()))
+        start = stops[-1].end() if stops else 0
+        pre = head[start : cue.start()]
+        if pre.strip():
+            return start, pre, cue.group("cue")
+    return None
+
+
+def active_speaker(spk: str, cue: str) -> str:
+    """The speaker with a progressive 'is' dropped; '' for a passive ('were reported')."""
+    words = spk.split()
+    if words and words[-1].lower() in BE_VERBS:
+        if cue.endswith("ing"):
+            return " ".join(words[:-1])
+        return ""
+    if (
+        len(words) >= 2
+        and words[-2].lower() in BE_VERBS
+        and words[-1].lower() in ("now", "also", "being", "not", "still", "widely", "often")
+    ):
+        return ""
+    return spk
+
+
+_REFLEXIVE = frozenset("himself herself themselves itself both all alone".split())  # noqa: SIM905
+DANGLING = frozenset(
+    "to by for of with who that which and or the a an in on at from as into about".split()  # noqa: SIM905
+)
+_CLAUSE_VERBS = frozenset(
+    """is are was were has have had knows know spoke speaks came went gets got made makes took
+    keeps kept pitched tried tries wants wanted seems seemed appears appeared""".split()  # noqa: SIM905
+)
+
+
+def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
+    if not spk or (NOT_SPEAKER_START.match(spk) and spk.lower() not in PRONOUNS):
+        return False
+    words = spk.split()
+    lowered = [w.lower().strip(",") for w in words]
+    core = re.split(r"\b(?:who|which|whose|that)\b", spk.split(",")[0].lower())[0].split()
+    if any(w.endswith(("n't", "n’t")) or w == "not" for w in core):
+        return False  # a negated verb: a clause ("Trump's statement didn't clarify")
+    if lowered[-1] in DANGLING or any(w in _CLAUSE_VERBS for w in core[1:]):
+        return False  # a clause, not a noun phrase: "He recently pitched himself to ... by"
+    if len(words) > 1 and lowered[0] in PRONOUNS and lowered[1] not in _REFLEXIVE:
+        return False  # "he designed a clubhouse at ...": a pronoun starts a clause
+    if len(spk.split(",")[0].split()) > 16:  # an appositive after the name may be long
+        return False
+    if spk.lower() in PRONOUNS or mentions_inside:
+        return True
+    if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and len(words) <= 4):
+        return True
+    return bool(
+        DESCRIPTION_HEAD.search(spk) or PEOPLE_NOUN.search(lowered[-1]) or PERSON_NOUN.match(spk)
+    )
+
+
+def not_this_quotes(raw: str, cue: str) -> bool:
+    """'"...," when Clinton blasted him' / '"..." a Trump tweet attacking X': a clause that
+    starts with a subordinator, or an -ing form with no 'is', does not attribute the quote."""
+    if SUBORDINATOR.match(raw):
+        return True
+    words = raw.split()
+    return cue.endswith("ing") and not (words and words[-1].lower() in BE_VERBS)
+
+
+def ends_in_aside(text: str) -> bool:
+    """'The union, meanwhile': a subject with a discourse adverb, not a reported clause."""
+    aside = re.search(r",\s*(\w+)\s*$", text)
+    return bool(aside and aside.group(1).lower() in DISCOURSE_ADVERBS)
+
+
+def participle_cue(trail: re.Match[str]) -> bool:
+    """'..., others warning of cuts': an -ing cue after its subject with no 'is' is a
+    participle of an absolute clause, not a finite 'X said'."""
+    cue = trail.group("cue2") or ""
+    if not cue.endswith("ing"):
+        return False
+    words = (trail.group("spk2") or "").split()
+    return not (words and words[-1].lower() in BE_VERBS)
+
+
+def according_speaker(raw: str) -> str:
+    spk = strip_speaker(raw)
+    document = DOCUMENT_OF.match(spk)
+    if document and document.group("name")[:1].isupper():
+        return document.group("name")
+    return spk
