@@ -11,73 +11,23 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from newstrace.lang.en.figures import (
+    CURRENCY_PREFIX,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    EXCEEDING_BEFORE_OVER,
+    MEASURE_UNITS,
+    NUMBER_AND_UNIT_WORDS,
+    OF_DETERMINERS,
+    SCALES,
+    SKIP_ADJECTIVES,
+    STOP_UNITS,
+    TIME_UNITS,
+)
+from newstrace.lang.en.lex_attrs import MONTH_ABBREVIATIONS, MONTH_NAMES
 from newstrace.lang.en.nouns import IRREGULAR_PLURALS
-from newstrace.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS
 from newstrace.model import Qualifier, Quantity
 
-UNITS_WORDS: dict[str, float] = {
-    **{word: value for word, value in NUMBER_WORDS.items() if value},
-    "dozens": 24,
-    "half": 0.5,
-    "a dozen": 12,
-    "a hundred": 100,
-    "a thousand": 1000,
-    "a million": 1e6,
-    "a billion": 1e9,
-    "a couple of": 2,
-    "a pair of": 2,
-    "a half": 0.5,
-}
-SCALES = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-    "mln": 1e6,
-    "bln": 1e9,
-}
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB"}
-CURRENCY_WORDS = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "usd": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "eur": "EUR",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "gbp": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupees": "INR",
-    "rupee": "INR",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "francs": "CHF",
-    "pesos": "MXN",
-    "won": "KRW",
-    "hryvnias": "UAH",
-}
-CURRENCY_PREFIX = {
-    "us$": "USD",
-    "a$": "AUD",
-    "c$": "CAD",
-    "hk$": "HKD",
-    "nz$": "NZD",
-    "r$": "BRL",
-    "nt$": "TWD",
-    "s$": "SGD",
-}
-PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "percentage point"}
 _MONTH = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
 
 QUALIFIERS: list[tuple[str, Qualifier]] = [
@@ -120,7 +70,9 @@ _QUAL_WORDS = frozenset(
 )
 _QUAL_ORDER = {"about": 0, "more_than": 1, "less_than": 2}
 
-_NUM_WORD = "|".join(sorted((w for w in UNITS_WORDS if " " not in w), key=len, reverse=True))
+_NUM_WORD = "|".join(
+    sorted((w for w in NUMBER_AND_UNIT_WORDS if " " not in w), key=len, reverse=True)
+)
 _SCALE = r"hundred|thousand|million|billion|trillion"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SUFFIX_SCALE = r"(?:k|m|mn|bn|b|tn|mln|bln)\b"
@@ -137,165 +89,6 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_LINK = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
-_STOP_UNITS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "that",
-        "this",
-        "which",
-        "who",
-        "than",
-        "per",
-        "cent",
-        "percent",
-        "it",
-        "its",
-        "his",
-        "her",
-        "their",
-        "they",
-        "he",
-        "she",
-        "we",
-        "i",
-        "you",
-        "after",
-        "before",
-        "since",
-        "during",
-        "until",
-        "when",
-        "while",
-        "if",
-        "but",
-        "not",
-        "no",
-        "so",
-        "also",
-        "said",
-        "says",
-        "told",
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "had",
-        "has",
-        "have",
-        "do",
-        "does",
-        "did",
-        "such",
-        "same",
-        "each",
-        "every",
-        "all",
-        "some",
-        "any",
-        "most",
-        "many",
-        "few",
-        "those",
-        "these",
-        "there",
-        "here",
-        "then",
-    ]
-)
-_SKIP_ADJ = frozenset(
-    [
-        "new",
-        "more",
-        "additional",
-        "other",
-        "extra",
-        "further",
-        "old",
-        "young",
-        "total",
-        "major",
-        "minor",
-        "small",
-        "large",
-        "big",
-        "heavy",
-        "light",
-        "armoured",
-        "armored",
-        "military",
-        "civilian",
-        "foreign",
-        "local",
-        "international",
-        "russian",
-        "american",
-        "ukrainian",
-        "german",
-        "british",
-        "french",
-        "chinese",
-        "israeli",
-        "palestinian",
-        "european",
-        "final",
-        "last",
-        "first",
-        "next",
-        "past",
-        "previous",
-        "consecutive",
-        "separate",
-        "armed",
-        "masked",
-        "leading",
-        "running",
-        "federal",
-        "national",
-        "underwater",
-        "different",
-        "several",
-        "straight",
-        "full",
-        "whole",
-        "distinct",
-        "various",
-        "individual",
-        "certain",
-        "possible",
-        "estimated",
-        "reported",
-        "alleged",
-        "suspected",
-        "confirmed",
-        "known",
-        "remaining",
-        "further",
-    ]
-)
-_OF_DETERMINERS = frozenset(["the", "its", "their", "his", "her", "our"])
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"^\s*(?:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o'clock|:\s?\d\d|GMT|UTC|ET\b|EST\b|EDT\b|BST|CET)",
@@ -328,16 +121,16 @@ def _parse_number(num: str) -> float | None:
     except ValueError:
         pass
     low = re.sub(r"\s+", " ", low.replace("-", " "))
-    if low in UNITS_WORDS:
-        return float(UNITS_WORDS[low])
+    if low in NUMBER_AND_UNIT_WORDS:
+        return float(NUMBER_AND_UNIT_WORDS[low])
     half = re.fullmatch(r"half a (million|billion|dozen)", low)
     if half:
         return 0.5 * (12.0 if half.group(1) == "dozen" else SCALES[half.group(1)])
     parts = low.split(" ")
-    if len(parts) == 2 and parts[1] in ("dozen", "hundred") and parts[0] in UNITS_WORDS:
-        return float(UNITS_WORDS[parts[0]] * (12 if parts[1] == "dozen" else 100))
-    if len(parts) == 2 and parts[0] in UNITS_WORDS and parts[1] in UNITS_WORDS:
-        a, b = UNITS_WORDS[parts[0]], UNITS_WORDS[parts[1]]
+    if len(parts) == 2 and parts[1] in ("dozen", "hundred") and parts[0] in NUMBER_AND_UNIT_WORDS:
+        return float(NUMBER_AND_UNIT_WORDS[parts[0]] * (12 if parts[1] == "dozen" else 100))
+    if len(parts) == 2 and parts[0] in NUMBER_AND_UNIT_WORDS and parts[1] in NUMBER_AND_UNIT_WORDS:
+        a, b = NUMBER_AND_UNIT_WORDS[parts[0]], NUMBER_AND_UNIT_WORDS[parts[1]]
         if b == 100:
             return float(a * 100)
         if a >= 20 and b < 10:
@@ -371,7 +164,7 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
     nxt = re.match(r"\s*([A-Za-z]+)", after)
     # "2000 troops" is a count, "2014 election" is a year
     return not (
-        nxt and nxt.group(1).lower().endswith("s") and nxt.group(1).lower() not in _STOP_UNITS
+        nxt and nxt.group(1).lower().endswith("s") and nxt.group(1).lower() not in STOP_UNITS
     )
 
 
@@ -406,70 +199,17 @@ def _qualifier_before(before: str) -> tuple[Qualifier, int]:
 # "a pay rise of 11 percent over two years": "over" a period spreads, it does not exceed;
 # "for over two years", "in over a decade" do mean more than
 _OVER_PERIOD = re.compile(r"(?i)(?:^|\b(\w+)\s+)over\s*$")
-_EXCEEDING_BEFORE_OVER = frozenset(
-    ["for", "of", "in", "after", "than", "lasted", "lasting", "took"]
-)
 
 
 def _spread_over(before: str, unit: str) -> bool:
     """The figure is a period a thing is spread over ('over two years'), not a minimum."""
     m = _OVER_PERIOD.search(before)
-    if m is None or unit.lower() not in _TIME_UNITS:
+    if m is None or unit.lower() not in TIME_UNITS:
         return False
-    return (m.group(1) or "").lower() not in _EXCEEDING_BEFORE_OVER
+    return (m.group(1) or "").lower() not in EXCEEDING_BEFORE_OVER
 
 
-_TIME_UNITS = frozenset(
-    [
-        "second",
-        "seconds",
-        "minute",
-        "minutes",
-        "hour",
-        "hours",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "night",
-        "nights",
-    ]
-)
 _UNIT_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.]*(?:-[A-Za-z][A-Za-z'’]*)*|%|\S")
-_MEASURE_UNITS = frozenset(
-    [
-        "km",
-        "kg",
-        "mw",
-        "gw",
-        "kw",
-        "mph",
-        "kph",
-        "cm",
-        "mm",
-        "ft",
-        "lb",
-        "lbs",
-        "oz",
-        "mb",
-        "gb",
-        "tb",
-        "ghz",
-        "mhz",
-        "hz",
-        "kwh",
-        "mwh",
-        "sq",
-    ]
-)
 
 
 def _plural_noun(word: str) -> bool:
@@ -477,7 +217,7 @@ def _plural_noun(word: str) -> bool:
     return (
         low.endswith("s")
         and not low.endswith(("ss", "us", "is", "ous"))
-        and low not in _STOP_UNITS
+        and low not in STOP_UNITS
         and len(low) > 2
     )
 
@@ -501,7 +241,7 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
         unit = compound.group(1).lower()
         if compound.group(2):
             return "years" if unit == "year" else unit + "s", end + compound.end()
-        if rest[:1] == "-" or unit in _TIME_UNITS:
+        if rest[:1] == "-" or unit in TIME_UNITS:
             return unit, end + compound.end()
     tokens = list(_UNIT_TOKEN.finditer(rest[:120]))
     phrase = _counted_phrase(tokens)
@@ -522,17 +262,17 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
         if not word[:1].isalpha():
             break
         nxt = tokens[i + 1].group(0).rstrip(".,") if i + 1 < len(tokens) else ""
-        if word in _STOP_UNITS:
+        if word in STOP_UNITS:
             if word == "of" and not unit and skipped == 0:
                 skipped += 1  # "dozens of people", "three of the soldiers"
                 continue
-            if word in _OF_DETERMINERS and skipped == 1 and not unit:
+            if word in OF_DETERMINERS and skipped == 1 and not unit:
                 continue  # "three of the soldiers", "6,000 of its members"
             break
-        if raw[:1].isupper() and word not in _MEASURE_UNITS:
+        if raw[:1].isupper() and word not in MEASURE_UNITS:
             # a capitalised modifier before a common noun ("two Republican rivals", "five VIP
             # tickets") is walked over; otherwise a name follows the number ("Apollo 11 Mission")
-            if nxt[:1].islower() and nxt.lower() not in _STOP_UNITS:
+            if nxt[:1].islower() and nxt.lower() not in STOP_UNITS:
                 skipped += 1
                 continue
             if not unit and raw.isupper() and len(raw) <= 4:
@@ -545,15 +285,17 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
             unit = ""
             continue
         unit, unit_end = word.strip("'’."), end + tok.start() + len(raw.rstrip("."))
-        modifier = word in _SKIP_ADJ or (
+        modifier = word in SKIP_ADJECTIVES or (
             not _plural_noun(word) and _plural_noun(nxt) and skipped < 3
         )
-        if modifier and (_plural_noun(nxt) or nxt.lower() in _SKIP_ADJ or word in _SKIP_ADJ):
+        if modifier and (
+            _plural_noun(nxt) or nxt.lower() in SKIP_ADJECTIVES or word in SKIP_ADJECTIVES
+        ):
             # an adjective or noun modifier: the head noun follows ("hijack attempts")
             skipped += 1
             unit = ""
             continue
-        if _plural_noun(word) or word in _MEASURE_UNITS or word in _TIME_UNITS:
+        if _plural_noun(word) or word in MEASURE_UNITS or word in TIME_UNITS:
             break
         if not (nxt[:1].islower() and _plural_noun(nxt)):
             break
@@ -571,7 +313,7 @@ def _counted_phrase(tokens: list[re.Match[str]]) -> tuple[str, int] | None:
     for i, tok in enumerate(tokens[:5]):
         raw = tok.group(0).rstrip(".")
         word = raw.lower()
-        if not raw[:1].isalpha() or word in _STOP_UNITS or word.endswith(("'s", "’s")):
+        if not raw[:1].isalpha() or word in STOP_UNITS or word.endswith(("'s", "’s")):
             return None
         if raw[:1].isupper() and not _ORIGIN.search(raw):
             return None  # a name or a capitalised modifier: the word-by-word walk decides
@@ -581,7 +323,7 @@ def _counted_phrase(tokens: list[re.Match[str]]) -> tuple[str, int] | None:
                 return None  # no modifiers: the walk below gives the same head
             kept = list(words)
             while len(kept) > 1 and (
-                kept[0] in _SKIP_ADJ or kept[0].endswith("ly") or _ORIGIN.search(kept[0])
+                kept[0] in SKIP_ADJECTIVES or kept[0].endswith("ly") or _ORIGIN.search(kept[0])
             ):
                 kept.pop(0)
             return " ".join(kept), tok.start() + len(raw)
@@ -612,7 +354,7 @@ def _not_a_figure(sentence: str, match: re.Match[str]) -> bool:
         return True  # "AK - 47", "F-16"
     compound = _HYPHEN_WORD.match(after)
     if compound and match.group("num").lower() in ("one", "half", "a half"):
-        return compound.group(1).lower() not in _TIME_UNITS and compound.group(1) != "year"
+        return compound.group(1).lower() not in TIME_UNITS and compound.group(1) != "year"
     return bool(compound and compound.group(1).lower() in ("thirds", "third", "halves", "quarters"))
 
 
@@ -697,7 +439,7 @@ class QuantityFinder:
                 )
                 if not fraction and (
                     not nxt
-                    or nxt.group(1) in _STOP_UNITS
+                    or nxt.group(1) in STOP_UNITS
                     or nxt.group(1).endswith(("er", "est", "ed", "ly"))
                     or before.endswith(("no", "any", "every", "each", "the", "this", "that"))
                     or (

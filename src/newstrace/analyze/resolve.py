@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newstrace.analyze.entities import ORG_SUFFIXES, PERSON_TITLES, TITLES
+from newstrace.lang.en.names import ORG_SUFFIXES, PERSON_TITLES, TITLES
 from newstrace.model import Article, Entity, EntityMention
 
 RESOLVED_LABELS = frozenset(

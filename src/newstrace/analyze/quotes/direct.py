@@ -14,13 +14,11 @@ from newstrace.analyze.quotes.patterns import (
     CUE_IN_HEAD,
     CUE_WORD,
     DASH_SPEAKER,
-    DETERMINERS,
     POSSESSED_SPEECH,
     SAME_SPEAKER_CUE,
     SUBORDINATOR,
 )
 from newstrace.analyze.quotes.phrases import (
-    DANGLING,
     active_speaker,
     cue_at_end,
     not_this_quotes,
@@ -31,6 +29,7 @@ from newstrace.analyze.quotes.phrases import (
 from newstrace.analyze.quotes.resolver import SpeakerResolver
 from newstrace.analyze.quotes.spans import Span, looks_like_title
 from newstrace.analyze.resolve import normalise_name
+from newstrace.lang.en.speakers import DANGLING, DETERMINERS
 from newstrace.model import Quote
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from newstrace.analyze.cues import SPEECH_CUE, THAT_CUE
+from newstrace.lang.en.abbreviations import TITLE_ABBREVIATIONS
 from newstrace.lang.en.attribution import (
     ANONYMITY_PHRASES,
     DISCOURSE_ADVERBS,
@@ -18,8 +19,6 @@ from newstrace.lang.en.attribution import (
     SPEECH_NOUNS,
 )
 
-PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
-PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 CUE = SPEECH_CUE
 _AUX = r"(?:(?:has|have|had|also|later|then|again|once|would|will|could|did|does|do|"
 _AUX += r"publicly|privately|repeatedly|recently|previously|often|never|always|just|not|n't|"
@@ -35,9 +34,8 @@ QUOTE_PATTERNS = [
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'((?:[^'\n]|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)"),
 ]
 # right after a quote: , said the minister.  /  , the minister said.
-_ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt Del Det Adm Maj Cmdr Supt Insp".split()  # noqa: SIM905
-_ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS) + r"|(?<=\b[A-Z]))\."
-_NOT_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
+_ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in TITLE_ABBREVIATIONS) + r"|(?<=\b[A-Z]))\."
+_NOT_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in TITLE_ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
 _SPK = rf"(?:[^.,;:!?\"“”]|{_ABBREV_DOT}|\.(?=[A-Za-z),]))"
 AFTER_CUE_FIRST = re.compile(
     rf"^\s*[,.!?]?\s*[-—–]?\s*(?P<cue>{CUE})\s+(?P<spk>{_SPK}{{1,140}}?)"
@@ -73,7 +71,6 @@ ANONYMITY = re.compile(
 )
 # ", marking three years of war": a clause whose subject is the event, in the reporter's words
 FRAMING_CLAUSE = re.compile(r",\s+(?:" + "|".join(sorted(FRAMING_PARTICIPLES)) + r")\b")
-DETERMINERS = frozenset("the a an this that these those his her their its our".split())  # noqa: SIM905
 # right before a quote: the minister said: / He said, / X told reporters:
 DASH_SPEAKER = re.compile(
     r"^\s*[,.]?\s*[―—–-]+\s*(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})"
@@ -161,10 +158,6 @@ TRAILING_ADVERB = re.compile(
     r"\s+([a-z]{2,}ly|further|also|again|too|then|now|later|once|almost|himself|herself|themselves|"
     + "|".join(sorted(DISCOURSE_ADVERBS))
     + r")$"
-)
-LY_NOUNS = frozenset(
-    """family assembly supply rally ally daily weekly monthly quarterly anomaly monopoly reply
-    bully italy only""".split()  # noqa: SIM905
 )
 DESCRIPTION_HEAD = re.compile(
     r"(?i)\b(official|officials|spokesman|spokeswoman|spokesperson|source|sources|minister|"

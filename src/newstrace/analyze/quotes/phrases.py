@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from newstrace.analyze.cues import BE_VERBS
 from newstrace.analyze.quotes.patterns import (
     BEFORE_TAIL,
     CLAUSE_CUT,
@@ -14,16 +13,16 @@ from newstrace.analyze.quotes.patterns import (
     DOCUMENT_OF,
     HARD_STOP,
     LEADING_FILLER,
-    LY_NOUNS,
     NOT_SPEAKER_START,
     PEOPLE_NOUN,
     PERSON_NOUN,
-    PRONOUNS,
     SUBORDINATOR,
     TRAILING_ADVERB,
     TRAILING_PARTY,
 )
 from newstrace.lang.en.attribution import DISCOURSE_ADVERBS
+from newstrace.lang.en.speakers import CLAUSE_VERBS, DANGLING, LY_NOUNS, PRONOUNS, REFLEXIVE
+from newstrace.lang.en.speech_verbs import BE_VERBS
 
 
 def strip_speaker(raw: str) -> str:
@@ -42,25 +41,6 @@ def strip_speaker(raw: str) -> str:
     return spk.strip(" ,")
 
 
-PHRASE_PREPOSITIONS = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "near",
-        "along",
-        "from",
-        "across",
-        "outside",
-        "inside",
-        "around",
-        "by",
-        "for",
-        "with",
-        "of",
-        "behind",
-    ]
-)
 # an aside between dashes right before the cue: "The mayor — who took office in May — said"
 _DASHED_ASIDE = re.compile(r"\s+(?:[—–]|--)\s+[^—–]{1,120}?\s+(?:[—–]|--)\s*$")
 # "Residents on Mill Lane, which backs onto the river": the speaker ends before the clause
@@ -128,16 +108,6 @@ def active_speaker(spk: str, cue: str) -> str:
     return spk
 
 
-_REFLEXIVE = frozenset("himself herself themselves itself both all alone".split())  # noqa: SIM905
-DANGLING = frozenset(
-    "to by for of with who that which and or the a an in on at from as into about".split()  # noqa: SIM905
-)
-_CLAUSE_VERBS = frozenset(
-    """is are was were has have had knows know spoke speaks came went gets got made makes took
-    keeps kept pitched tried tries wants wanted seems seemed appears appeared""".split()  # noqa: SIM905
-)
-
-
 def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
     if not spk or (NOT_SPEAKER_START.match(spk) and spk.lower() not in PRONOUNS):
         return False
@@ -146,9 +116,9 @@ def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
     core = re.split(r"\b(?:who|which|whose|that)\b", spk.split(",")[0].lower())[0].split()
     if any(w.endswith(("n't", "n’t")) or w == "not" for w in core):
         return False  # a negated verb: a clause ("Trump's statement didn't clarify")
-    if lowered[-1] in DANGLING or any(w in _CLAUSE_VERBS for w in core[1:]):
+    if lowered[-1] in DANGLING or any(w in CLAUSE_VERBS for w in core[1:]):
         return False  # a clause, not a noun phrase: "He recently pitched himself to ... by"
-    if len(words) > 1 and lowered[0] in PRONOUNS and lowered[1] not in _REFLEXIVE:
+    if len(words) > 1 and lowered[0] in PRONOUNS and lowered[1] not in REFLEXIVE:
         return False  # "he designed a clubhouse at ...": a pronoun starts a clause
     if len(spk.split(",")[0].split()) > 16:  # an appositive after the name may be long
         return False

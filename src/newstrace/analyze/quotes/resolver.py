@@ -7,16 +7,15 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from newstrace.analyze.entities import TITLES
 from newstrace.analyze.quotes.patterns import (
     CAPITALISED_WORD,
-    PERSON_PRONOUNS,
-    PRONOUNS,
     TITLE_BEFORE,
 )
-from newstrace.analyze.quotes.phrases import PHRASE_PREPOSITIONS, RELATIVE_CLAUSE
+from newstrace.analyze.quotes.phrases import RELATIVE_CLAUSE
 from newstrace.analyze.quotes.spans import find_quote_spans
 from newstrace.analyze.resolve import normalise_name
+from newstrace.lang.en.names import TITLES
+from newstrace.lang.en.speakers import PERSON_PRONOUNS, PHRASE_PREPOSITIONS, PRONOUNS
 from newstrace.model import EntityMention, Quote, Sentence
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.analyze.quotes.patterns import QUOTE_PATTERNS
+from newstrace.lang.en.speakers import TITLE_SMALL_WORDS
 
 
 @dataclass
@@ -69,11 +70,6 @@ def _open_paragraph_spans(text: str, taken: list[tuple[int, int]]) -> list[Span]
     return out
 
 
-_TITLE_SMALL = frozenset(
-    "a an and or the of to in on for with at by from as is it its but nor vs".split()  # noqa: SIM905
-)
-
-
 def looks_like_title(quoted: str) -> bool:
     """A quoted title: up to eight words, each capitalised save small function words."""
     words = re.findall(r"[A-Za-z][\w'’\-]*", quoted)
@@ -81,6 +77,6 @@ def looks_like_title(quoted: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words) and any(
+    return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words) and any(
         w[:1].isupper() for w in words[1:]
     )

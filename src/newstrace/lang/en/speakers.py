@@ -1,0 +1,51 @@
+"""Words of speaker phrases: pronouns, determiners, the prepositions that put a name inside a
+phrase ("a spokesman for X"), words that end a clause rather than a noun phrase, and the small
+words of titles."""
+
+from __future__ import annotations
+
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+
+DETERMINERS = frozenset("the a an this that these those his her their its our".split())  # noqa: SIM905
+
+LY_NOUNS = frozenset(
+    """family assembly supply rally ally daily weekly monthly quarterly anomaly monopoly reply
+    bully italy only""".split()  # noqa: SIM905
+)
+
+PHRASE_PREPOSITIONS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "near",
+        "along",
+        "from",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "by",
+        "for",
+        "with",
+        "of",
+        "behind",
+    ]
+)
+
+REFLEXIVE = frozenset("himself herself themselves itself both all alone".split())  # noqa: SIM905
+
+DANGLING = frozenset(
+    "to by for of with who that which and or the a an in on at from as into about".split()  # noqa: SIM905
+)
+
+CLAUSE_VERBS = frozenset(
+    """is are was were has have had knows know spoke speaks came went gets got made makes took
+    keeps kept pitched tried tries wants wanted seems seemed appears appeared""".split()  # noqa: SIM905
+)
+
+TITLE_SMALL_WORDS = frozenset(
+    "a an and or the of to in on for with at by from as is it its but nor vs".split()  # noqa: SIM905
+)
