@@ -31,6 +31,21 @@ def _owners_by_sentence(article: Article) -> dict[int, str | None]:
 _FRAMING = re.compile(r",\s+(?:" + "|".join(sorted(FRAMING_PARTICIPLES)) + r")\b")
 
 
+# "Yasmeen Ortiz, 18, said ..." / "the 54-year-old actress": an age that describes someone is
+# the reporter's, not what the person said
+_AGE_APPOSITIVE = re.compile(r"[A-Z][\w'’.\-]+\s*,\s*$")
+_YEAR_OLD = re.compile(r"^\S+\s?-\s?years?\s?-\s?old\b")
+
+
+def _describes(sentence: str, at: int) -> bool:
+    """The figure at `at` is an age describing a person (an appositive or "N-year-old")."""
+    if at < 0:
+        return False
+    after = sentence[at:]
+    age = re.match(r"\d{1,3}\s*(?:,|\)|$)", after) and _AGE_APPOSITIVE.search(sentence[:at])
+    return bool(age or _YEAR_OLD.match(after))
+
+
 def owned_figures(article: Article) -> list[Quantity]:
     """Figures of every sentence, owned by the speaker whose words hold them, else by the
     sentence's speaker or cited outlet; a figure in the reporter's framing clause (", marking
@@ -55,7 +70,7 @@ def owned_figures(article: Article) -> list[Quantity]:
             at = sentence.text.find(quantity.span)
             if holder is not None:
                 quantity.attributed_to, quantity.via_outlet = holder.speaker, holder.via_outlet
-            elif framing is not None and at > framing.start():
+            elif (framing is not None and at > framing.start()) or _describes(sentence.text, at):
                 quantity.attributed_to = reporter
             else:
                 quantity.attributed_to = owner

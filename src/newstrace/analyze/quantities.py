@@ -244,6 +244,12 @@ def _unit_after(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
         if rest[:1] == "-" or unit in TIME_UNITS:
             return unit, end + compound.end()
     tokens = list(_UNIT_TOKEN.finditer(rest[:120]))
+    if (  # "up from 90 last year": a time after the figure is not what it counts
+        len(tokens) >= 2
+        and tokens[0].group(0).lower() in ("last", "this", "next")
+        and tokens[1].group(0).lower().rstrip(".,") in TIME_UNITS
+    ):
+        return "", end
     phrase = _counted_phrase(tokens)
     if phrase is not None:
         return phrase[0], end + phrase[1]

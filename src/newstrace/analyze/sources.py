@@ -22,7 +22,7 @@ MEDIA_WORDS = (
     r"reporter|newspaper|media|observer|independent|monitor|review|express|mirror|star|"
     r"standard|examiner|inquirer|bulletin|dispatch|courier|sun|today|politico|bloomberg"
 )
-_MEDIA = re.compile(rf"(?i)\b(?:{MEDIA_WORDS})\b")
+MEDIA = re.compile(rf"(?i)\b(?:{MEDIA_WORDS})\b")
 _LOWER_NAME = r"(?!(?:" + "|".join(sorted(SHORT_FUNCTION_WORDS)) + r")\b)[a-z]{2,4}\b"
 _NAME = r"(?:the\s+)?(?:[A-Z][\w&.'’\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|&\s+)?(?:[A-Z][\w&.'’\-]*|[A-Z]{2,})){0,5}"
 _PATTERNS = [
@@ -93,7 +93,7 @@ def credited_sources(text: str, author: str | None = None) -> list[str]:
         found.append(match.group("name"))
     for match in _CREDIT_LINE.finditer(text):
         dashed = match.group("b") or ""  # "- Paris" could be a list item: agencies only
-        if dashed and not (re.fullmatch(r"[A-Z]{2,6}", dashed) or _MEDIA.search(dashed)):
+        if dashed and not (re.fullmatch(r"[A-Z]{2,6}", dashed) or MEDIA.search(dashed)):
             continue
         found.append(match.group("a") or dashed)
     if author and _AGENCY_BYLINE.search(author) and len(author.split()) <= 6:
@@ -111,7 +111,7 @@ def _looks_like_outlet(name: str, context: str, labels: dict[str, str]) -> bool:
     label = labels.get(name)
     if label in ("PERSON", "NORP"):
         return False
-    if re.fullmatch(r"[A-Z]{2,5}", name) or _MEDIA.search(name):
+    if re.fullmatch(r"[A-Z]{2,5}", name) or MEDIA.search(name):
         return True
     return label != "GPE" and bool(
         re.search(r"(?i)news agency|newspaper|broadcaster|outlet|channel|network|agency", context)
@@ -156,7 +156,7 @@ def cited_sources(
         if quote.via_outlet and _clean(quote.via_outlet) not in found:
             found.append(_clean(quote.via_outlet))
         spk = quote.speaker or ""
-        if quote.cue in ("reported", "reports", "wrote") and spk and _MEDIA.search(spk):
+        if quote.cue in ("reported", "reports", "wrote") and spk and MEDIA.search(spk):
             name = _clean(spk)
             if name not in found:
                 found.append(name)

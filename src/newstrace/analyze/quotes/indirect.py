@@ -32,6 +32,7 @@ from newstrace.analyze.quotes.phrases import (
     strip_speaker,
 )
 from newstrace.analyze.quotes.resolver import SpeakerResolver
+from newstrace.analyze.sources import MEDIA
 from newstrace.model import Quote, Sentence
 
 
@@ -120,7 +121,7 @@ class IndirectSpeech(SpeakerResolver):
         trail = (  # only when a cue follows one of the last two commas (cheap check first)
             INDIRECT_TRAIL.match(text) if commas and CUE_WORD.search(text, commas[0]) else None
         )
-        if trail and CUE_IN_HEAD.search(trail.group("content")):
+        if trail and CUE_IN_HEAD.search(trail.group("content")) and not _outlet_trails(trail):
             trail = None  # "X said A, but Y argued B": the leading attribution comes first
         if trail and ends_in_aside(trail.group("content")):
             trail = None  # "The union, meanwhile, said ...": the speaker comes first
@@ -213,6 +214,13 @@ class IndirectSpeech(SpeakerResolver):
             src = citing.group("src").strip()
             quote.speaker_text = src
             quote.speaker = src
+
+
+def _outlet_trails(trail: re.Match[str]) -> bool:
+    """'In Chicago, organizers added 160 guards, the Sun-Times reported': an outlet's trailing
+    attribution covers the whole sentence, speech verbs inside it included."""
+    raw = trail.group("spk1") or trail.group("spk2") or ""
+    return bool(MEDIA.search(raw)) and len(raw.split()) <= 6
 
 
 def according_to(sentence: str) -> str | None:

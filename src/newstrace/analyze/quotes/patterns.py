@@ -84,11 +84,12 @@ BEFORE_TAIL = re.compile(
 HARD_STOP = re.compile(rf"[;:!?\"“”]|\.{_NOT_ABBREV}(?=\s)")
 COLON = re.compile(r"(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*:\s*$")
 ACCORDING_TO = re.compile(
-    r"\b[Aa]ccording to\s+(?:(?:new|recent|official|the|latest|preliminary)\s+)*"
+    r"\b(?:[Aa]ccording to|[Aa]s (?:first |previously |earlier )?reported (?:by|in))\s+"
+    r"(?:(?:new|recent|official|the|latest|preliminary)\s+)*"
     r"(?:(?:figures|data|estimates|numbers|statistics|results|records|documents)\s+"
     r"(?:from|by|of|released\s+by|compiled\s+by|published\s+by)\s+)?"
     rf"(?P<spk>(?:[^,.;:(\"“”]|\.(?=\w)|{_ABBREV_DOT}(?=\s)){{2,100}}?)"
-    rf"(?=\s*(?:[,;:(\"“”]|\.{_NOT_ABBREV}|\.$)|\s+(?:who|which|of|in|on|at|from)\b|$)"
+    rf"(?=\s*(?:[,;:(\"“”]|\.{_NOT_ABBREV}|\.$)|\s+(?:who|which|that|of|in|on|at|from)\b|$)"
 )
 # "this L.A. Times story" -> "L.A. Times": a document named by its publisher
 DOCUMENT_OF = re.compile(
