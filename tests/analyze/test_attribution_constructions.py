@@ -335,3 +335,57 @@ def test_a_quote_after_a_trailing_said_sentence_is_that_speakers() -> None:
     )
     direct = [q for q in analysed(text).quotes if q.kind == "direct"]
     assert direct[0].speaker == "Rosa Tam"
+
+
+def test_transcript_lines_name_their_own_speaker() -> None:
+    text = (
+        '"MODERATOR: Do you see those two claims as equal?\n\n'
+        '"OKAFOR: I do not, and I never said that I did.\n\n'
+        '"MODERATOR: Then we move on to the budget.'
+    )
+    direct = [(q.speaker, q.text) for q in analysed(text).quotes if q.kind == "direct"][:2]
+    assert direct == [
+        ("MODERATOR", "Do you see those two claims as equal?"),
+        ("OKAFOR", "I do not, and I never said that I did."),
+    ]
+
+
+def test_a_speaker_inside_a_relative_clause_before_the_cue_is_kept() -> None:
+    text = "The union bought the old mill, which Mr. Ivo Kral says he will turn into flats."
+    assert only_quote(text).speaker == "Ivo Kral"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "As reported by the Harbour Gazette, the council spent at least two million euros.",
+            "Harbour Gazette",
+        ),
+        (
+            "In Lyon, organisers added 160 stewards along the route, the Lyon Times reported.",
+            "Lyon Times",
+        ),
+        (
+            "Two candidates would win, according to a new poll that shows Mayor Ann Lee trailing.",
+            "a new poll",
+        ),
+    ],
+)
+def test_who_a_sentence_is_reported_by_owns_its_figure(text: str, owner: str) -> None:
+    assert [q.attributed_to for q in analysed(text).quantities][:1] == [owner]
+
+
+def test_an_age_describing_someone_is_the_reporters_and_a_time_after_a_figure_is_not_counted() -> (
+    None
+):
+    article = analysed(
+        "Nadia Kaya, 41, said the school would close.\n\n"
+        "Organisers hired 160 stewards, up from 90 last year, Nadia Kaya said."
+    )
+    owners = [(q.value, q.unit, q.attributed_to) for q in article.quantities]
+    assert owners == [
+        (41.0, "years", None),
+        (160.0, "stewards", "Nadia Kaya"),
+        (90.0, "stewards", "Nadia Kaya"),
+    ]

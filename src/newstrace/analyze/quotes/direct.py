@@ -27,7 +27,7 @@ from newstrace.analyze.quotes.phrases import (
     strip_speaker,
 )
 from newstrace.analyze.quotes.resolver import SpeakerResolver
-from newstrace.analyze.quotes.spans import Span, looks_like_title
+from newstrace.analyze.quotes.spans import TRANSCRIPT_LABEL, Span, looks_like_title
 from newstrace.analyze.resolve import normalise_name
 from newstrace.lang.en.speakers import DANGLING, DETERMINERS
 from newstrace.model import Quote
@@ -44,7 +44,8 @@ class DirectQuotes(SpeakerResolver):
         for span in self.spans:
             sentence = self.sentence_at(span.start)
             para = self.sentences[sentence].paragraph if self.sentences else 0
-            found = self._speaker_after(span) or self._speaker_before(span)
+            found = self._transcript_label(span) or self._speaker_after(span)
+            found = found or self._speaker_before(span)
             if found is None and looks_like_title(span.text):
                 continue  # "Fox News Sunday", "Make Your Kid a Millionaire": a name, not speech
             found = found or self._speaker_of_noun(span) or self._speaker_in(span)
@@ -88,6 +89,14 @@ class DirectQuotes(SpeakerResolver):
                     self.extra.append(going_on)
         _close_open_paragraphs(quotes, [s for s in self.spans if s.close_len == 0])
         return quotes
+
+    def _transcript_label(self, span: Span) -> tuple[str, str, int, int] | None:
+        """'"PENCE: Well, ...': the label between the quotation mark and the words."""
+        label = TRANSCRIPT_LABEL.match(self.text, span.start - span.open_len + 1)
+        if label is None or label.end() != span.start:
+            return None
+        name = label.group(0).rstrip(": ")
+        return name, ":", label.start(), label.start() + len(name)
 
     def _introduced_before(self, span: Span, sentence: int) -> str | None:
         """A quote opening its sentence, with no speaker of its own, belongs to the person the

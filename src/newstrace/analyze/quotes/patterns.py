@@ -148,7 +148,7 @@ INDIRECT_TRAIL = re.compile(
 )
 CLAUSE_CUT = re.compile(
     r"(?i)^.*(?:[;:]|\s[-—–―]+\s|\)\s*[-—–―]|\b(?:that|because|but|while|when|although|though|"
-    r"since|as|and then|if|so|after|before|whether|where|what|said|says|told|tells)\b)\s*"
+    r"since|as|and then|if|so|after|before|whether|where|what|which|whom|said|says|told|tells)\b)\s*"
 )
 LEADING_FILLER = re.compile(
     r"(?i)^(?:but|and|yet|so|still|meanwhile|however|instead|also|now|later|earlier|then|with|"

@@ -57,7 +57,7 @@ def speaker_from_pre(pre: str) -> tuple[str, int]:
     aside = re.search(r",\s*(\w+)\s*,?$", body)
     if aside and aside.group(1).lower() in DISCOURSE_ADVERBS:  # "Port officials, however,"
         body = body[: aside.start()]
-    relative = re.search(r",\s*(?:which|who|whose|where)\b[^,]*,?$", body)
+    relative = re.search(r",\s*(?:which|who|whose|where)\b[^,]*,$", body)
     if relative and relative.start() > 0:  # "X, president of Y, which represents Z,"
         body = body[: relative.start()] + ","
     appositive = body.endswith(",")

@@ -48,6 +48,9 @@ _OPENERS = '“"‘'
 _PARAGRAPH_LINE = re.compile(r"[^\n]+")
 
 
+TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z .'’\-]{1,30}:\s*")
+
+
 def _open_paragraph_spans(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Paragraphs of a quote that runs on: the paragraph opens a quotation that it does not
     close, and the next paragraph opens one again (the convention for multi-paragraph quotes)."""
@@ -64,6 +67,11 @@ def _open_paragraph_spans(text: str, taken: list[tuple[int, int]]) -> list[Span]
             continue  # the paragraph's quotation is closed
         end = line.end() - (len(body) - len(body.rstrip()))
         if end - start < 12:
+            continue
+        label = TRANSCRIPT_LABEL.match(text, start + 1)  # '"PENCE: Well, ...': a transcript line
+        if label:  # names its own speaker; the quote is what follows the label
+            taken.append((start, end))
+            out.append(Span(label.end(), end, text[label.end() : end], label.end() - start, 0))
             continue
         taken.append((start, end))
         out.append(Span(start + 1, end, text[start + 1 : end], 1, 0))
