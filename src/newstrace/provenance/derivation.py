@@ -14,11 +14,16 @@ from newstrace.align.meaning import Matching, vector_family
 from newstrace.align.sentences import PreparedArticle, pair_of
 from newstrace.align.support import SupportChecker
 from newstrace.model import DerivationKind, SentencePair
-from newstrace.provenance.pair_features import LEVELS, derivation_features
+from newstrace.provenance.pair_features import LEVELS, derivation_features, names_held
 from newstrace.settings import Settings
 
 # the decision threshold on PairEvidence.score: at or above, a derivation
 DERIVATION_THRESHOLD = 0.5
+# an article naming at least MIN_NAMES people, places or organisations is written from another
+# only if that one names at least this share of them too (every rewrite and copy of the corpus's
+# train and dev splits does; briefs written from one template about other towns do not)
+MIN_NAMES = 2
+MIN_NAMES_SHARED = 0.3
 # at or above this (and below the threshold), a possible rewrite: listed with its score, never
 # shown as independent
 POSSIBLE_THRESHOLD = 0.2
@@ -67,6 +72,10 @@ def compare(
     _, mid, high = LEVELS[vector_family(a)]
     features = derivation_features(a, b, matching)
     score = derivation_probability(features, vector_family(a))
+    names_share, names_count = names_held(a, b)
+    if names_count >= MIN_NAMES and names_share < MIN_NAMES_SHARED:
+        # one template filled with other places and people: not the same story's text
+        score = min(score, POSSIBLE_THRESHOLD / 2)
     # whether a restated sentence changed a fact is asked of the checker for a pair that may
     # be a derivation; between independent reports only of sentences saying the same thing
     ask = score >= POSSIBLE_THRESHOLD

@@ -90,6 +90,12 @@ def _names(article: PreparedArticle) -> set[str]:
     return {(m.canonical or m.text).lower() for m in article.article.mentions}
 
 
+def names_held(a: PreparedArticle, b: PreparedArticle) -> tuple[float, int]:
+    """Share of the smaller article's names the other names too, and how many it names."""
+    small, large = (b, a) if len(b.texts) <= len(a.texts) else (a, b)
+    return _held(_names(small), _names(large))  # type: ignore[arg-type]
+
+
 def _quote_words(article: PreparedArticle) -> list[set[str]]:
     out = []
     for q in article.article.quotes:

@@ -20,6 +20,8 @@ from newstrace.model import (
 )
 from newstrace.provenance.claims import build_claims
 from newstrace.provenance.derivation import (
+    MIN_NAMES,
+    MIN_NAMES_SHARED,
     POSSIBLE_THRESHOLD,
     PairEvidence,
     compare,
@@ -27,6 +29,7 @@ from newstrace.provenance.derivation import (
 )
 from newstrace.provenance.direction import Direction, decide, timestamp
 from newstrace.provenance.flags import conflict_flags, derived_flags, figure_conflicts
+from newstrace.provenance.pair_features import names_held
 from newstrace.settings import Settings
 
 # article pairs sharing less than this share of content words are not compared sentence by sentence
@@ -227,6 +230,9 @@ class _State:
 
     def independent(self, evidence: PairEvidence) -> None:
         a, b = self.prepared(evidence.a), self.prepared(evidence.b)
+        share, count = names_held(a, b)
+        if count >= MIN_NAMES and share < MIN_NAMES_SHARED:
+            return  # other people and places: reports of different events cannot contradict
         found = conflict_flags(a, b, evidence.pairs, self.checker)
         flagged = {f.sentence for f in found}
         for pair in evidence.pairs:  # an unconfirmed change between independent reports
