@@ -234,19 +234,21 @@ class SupportChecker:
         m = self.measure(
             index, claim_sentence, claim_speaker=claim_speaker, claim_vector=claim_vector
         )
-        score = self.model.predict([m.values])
         # the fitted verdict read sentence vectors when it was fitted: without them, the rules
         verdict = self.verdict(m, index) if claim_vector is not None else None
-        if verdict is not None:
-            label_v, reason_v, score_v = verdict
-            return SupportCheck(
-                score=score_v,
-                label=label_v,
-                evidence=index.sentences[m.best] if m.best >= 0 else None,
-                evidence_index=m.best,
-                reason=reason_v,
-                coverage=m.values["cov_sent"],
-            )
+        label, reason, score = verdict or self._rule_verdict(m)
+        return SupportCheck(
+            score=score,
+            label=label,
+            evidence=index.sentences[m.best] if m.best >= 0 else None,
+            evidence_index=m.best,
+            reason=reason,
+            coverage=m.values["cov_sent"],
+        )
+
+    def _rule_verdict(self, m: ClaimMeasures) -> tuple[SupportLabel, str, float]:
+        """The hand-set rules over the support model's score (no sentence vectors)."""
+        score = self.model.predict([m.values])
         reason = m.change
         label: SupportLabel = "supported"
         if reason:
@@ -269,14 +271,7 @@ class SupportChecker:
             # source sentence holds says something new
             label = "unsupported"
             reason = f"only {m.values['cov_win']:.0%} of its words are in the closest sources"
-        return SupportCheck(
-            score=score,
-            label=label,
-            evidence=index.sentences[m.best] if m.best >= 0 else None,
-            evidence_index=m.best,
-            reason=reason,
-            coverage=m.values["cov_sent"],
-        )
+        return label, reason, score
 
     def measure(
         self,
