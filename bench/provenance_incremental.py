@@ -54,9 +54,7 @@ def wire_copies(n: int) -> list[Article]:
 
 
 def polnear(n: int) -> list[Article]:
-    paths = sorted((POLNEAR / "train" / "text").glob("*.txt")) + sorted(
-        (POLNEAR / "dev" / "text").glob("*.txt")
-    )
+    paths = sorted(POLNEAR.glob("*/text/*.txt"))  # every compartment: only the cost is measured
     out = []
     for path in paths[:n]:
         text = path.read_text(encoding="utf-8")
@@ -77,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lexical", action="store_true")
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 1000])
+    parser.add_argument("--stories", nargs="+", default=["wire", "developing"])
     parser.add_argument(
         "--recompute-max", type=int, default=200, help="time the full recompute up to this N"
     )
@@ -85,11 +84,13 @@ def main() -> None:
     settings.progress = False
     analyzer = Analyzer(settings)
     largest = max(args.sizes)
-    pools = {"wire": wire_copies(largest + 6), "developing": polnear(largest + 6)}
+    makers = {"wire": wire_copies, "developing": polnear}
+    pools = {name: makers[name](largest + 6) for name in args.stories}
     for pool in pools.values():
         analyzer.analyze(pool)
     machine = f"{platform.machine()} {len(os.sched_getaffinity(0))}-core, shared"
-    print(f"machine: {machine}; analysed with {pools['wire'][0].analyzed_with}")
+    first = next(iter(pools.values()))
+    print(f"machine: {machine}; analysed with {first[0].analyzed_with}")
     print("| story | N stored | add one (median of 5) | whole story recomputed (baseline) |")
     print("|---|---|---|---|")
     for name, pool in pools.items():
@@ -109,6 +110,8 @@ def main() -> None:
                 f"| {name} | {n} | {statistics.median(times):.3f} s "
                 f"(min {min(times):.3f}, max {max(times):.3f}) | {full} (first build {build:.1f} s) |"
             )
+    if set(pools) != {"wire", "developing"}:
+        return
     mixed = pools["wire"][:25] + pools["developing"][:25]
     t0 = time.perf_counter()
     result = analyze_story(mixed, [], settings)
