@@ -8,6 +8,7 @@ stages whether analysis happens here or on a cluster. Needs the `ray` extra.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
@@ -18,6 +19,8 @@ MISSING = "Ray is not installed: pip install 'newstrace[ray]' to analyse article
 
 # the driver hands Ray this many articles at a time (each worker takes a share)
 RAY_BATCH = 256
+# chunks sent to each worker per batch: progress and load balance without much call overhead
+CHUNKS_PER_WORKER = 4
 
 
 def _ray() -> Any:
@@ -75,11 +78,25 @@ class RayAnalyzer:
         self._ray = ray
         self._actors = [actor.remote(settings) for _ in range(max(1, workers))]
 
-    def analyze(self, articles: list[Article]) -> None:
-        """Analyse `articles` on the workers, one chunk each, and copy the layers back."""
+    def analyze(
+        self, articles: list[Article], progress: Callable[[float], None] | None = None
+    ) -> None:
+        """Analyse `articles` on the workers and copy the layers back, in the caller's order.
+
+        Each worker gets a few small chunks rather than one big one: progress moves as each
+        chunk comes back, and a worker that finishes early is not left waiting on a long one.
+        """
         todo = list(articles)
-        parts = chunks(todo, len(self._actors))
-        futures = [a.analyze.remote(c) for a, c in zip(self._actors, parts, strict=False)]
+        parts = chunks(todo, len(self._actors) * CHUNKS_PER_WORKER)
+        futures = [
+            self._actors[i % len(self._actors)].analyze.remote(part) for i, part in enumerate(parts)
+        ]
+        size = {future: len(part) for future, part in zip(futures, parts, strict=True)}
+        pending = list(futures)
+        while pending:
+            ready, pending = self._ray.wait(pending, num_returns=1)
+            if progress is not None:
+                progress(sum(size[f] for f in ready))
         done = [article for chunk in self._ray.get(futures) for article in chunk]
         for target, result in zip(todo, done, strict=True):
             for field in fields(Article):

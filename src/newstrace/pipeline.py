@@ -34,21 +34,27 @@ class IngestReport:
 
 
 class Progress:
-    """A terminal progress bar (rich) when enabled; a silent no-op otherwise."""
+    """Terminal progress bars (rich, on stderr) when enabled; a silent no-op otherwise.
+
+    Each stage counts articles (or, for reading, inputs) and shows the rate and the time left;
+    `advance` takes fractions, so a stage that works in batches still moves article by article.
+    """
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
 
     @contextmanager
-    def task(self, label: str, total: int | None) -> Iterator[Callable[[int], None]]:
+    def task(self, label: str, total: float | None) -> Iterator[Callable[[float], None]]:
         if not self.enabled:
-            yield lambda n: None
+            yield _ignore
             return
+        from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
             TextColumn,
             TimeElapsedColumn,
+            TimeRemainingColumn,
         )
         from rich.progress import Progress as RichProgress
 
@@ -56,11 +62,26 @@ class Progress:
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(),
+            TextColumn("elapsed,"),
+            TimeRemainingColumn(),
+            TextColumn("left"),
+            console=Console(stderr=True),
             transient=False,
         ) as bar:
-            tid = bar.add_task(label, total=total)
-            yield lambda n: bar.advance(tid, n)
+            tid = bar.add_task(label, total=total, rate="")
+
+            def advance(n: float) -> None:
+                bar.advance(tid, n)
+                speed = bar.tasks[tid].speed
+                bar.update(tid, rate=f"{speed:,.1f}/s" if speed else "")
+
+            yield advance
+
+
+def _ignore(n: float) -> None:
+    """Progress not shown."""
 
 
 class Pipeline:
@@ -139,11 +160,10 @@ class Pipeline:
         with self.progress.task("analysing", len(ids)) as advance:
             for start in range(0, len(ids), self.analyze_batch):
                 batch = list(self.store.articles(ids[start : start + self.analyze_batch], False))
-                self.analyzer.analyze(batch)
+                self.analyzer.analyze(batch, progress=advance)  # moves per article
                 with self.store.atomic():  # a whole batch or none: a re-run batches the same
                     for article in batch:
                         self.store.save_analysis(article)
-                advance(len(batch))
         return len(ids)
 
     def cluster_pending(self) -> int:
@@ -161,8 +181,8 @@ class Pipeline:
                     for article in self.store.articles(chunk):
                         assignment = self.clusterer.add(article)
                         self.store.put_state(DIRTY, assignment.story, b"1")
+                        advance(1)
                     self.clusterer.flush()
-                advance(len(chunk))
         # each checkpoint's flush wrote the stories it changed; rewriting every stored story
         # here would make one new article cost as much as the whole corpus
         return len(ids)
@@ -171,29 +191,41 @@ class Pipeline:
         dirty = sorted(key for key, _ in self.store.iter_state(DIRTY))
         known = {s.id: s for s in self.store.stories()}
         done: list[str] = []
-        with self.progress.task("provenance", len(dirty)) as advance:
+        # counted in articles, not stories: one big story is most of the work
+        total = sum(len(known[s].articles) for s in dirty if s in known)
+        with self.progress.task("provenance", total) as advance:
             for story_id in dirty:
                 story = known.get(story_id)
                 if story is not None:
-                    self.update_story(story)
+                    self.update_story(story, advance)
                     done.append(story_id)
                 self.store.delete_state(DIRTY, story_id)
-                advance(1)
         return done
 
-    def update_story(self, story: Story) -> StoryProvenance:
+    def update_story(
+        self, story: Story, progress: Callable[[float], None] | None = None
+    ) -> StoryProvenance:
         """Resolve entities across the story, then derivations, flags and claims: only the
         articles the stored provenance has not placed yet are compared (with their nearest
-        neighbours), so one new article costs the same in a story of 20 or of 1,000."""
+        neighbours), so one new article costs the same in a story of 20 or of 1,000.
+
+        `progress` is told a quarter of an article as each is read and as its names are
+        resolved, and the other half of every article once the story's provenance is done.
+        """
         from newstrace.analyze import resolve_entities
         from newstrace.provenance import analyze_story, placed_articles
 
-        articles = list(self.store.articles(story.articles))
+        tick = progress or _ignore
+        articles = []
+        for article in self.store.articles(story.articles):
+            articles.append(article)
+            tick(0.25)
         before = {a.id: [m.canonical for m in a.mentions] for a in articles}
         entities = resolve_entities(articles)
         for article in articles:  # canonical names were written onto the layers
             if [m.canonical for m in article.mentions] != before[article.id]:
                 self.store.save_analysis(article)
+            tick(0.25)
         previous = self.store.get_provenance(story.id)
         new_ids = None
         if previous is not None:
@@ -203,13 +235,16 @@ class Pipeline:
         )
         result.story = story.id
         self.store.save_provenance(result)
+        tick(0.5 * len(articles))
         return result
 
     def recluster(self) -> list[Story]:
         """Rebuild every story from scratch, then re-derive all of them."""
         from newstrace.cluster import recluster
 
-        stories: list[Story] = recluster(self.store, self.settings)
+        with self.progress.task("reclustering", None) as advance:
+            stories: list[Story] = recluster(self.store, self.settings)
+            advance(len(stories))
         self._clusterer = None
         for story in stories:
             self.store.put_state(DIRTY, story.id, b"1")

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from newstrace.analyze import Analyzer
-from newstrace.analyze.entities import mentions_from_doc
+from newstrace.analyze.entities import capitalised_mid_sentence, mentions_from_doc
 from newstrace.analyze.pipeline import MAX_NER_CHARS
 from newstrace.model import Article
 from newstrace.models import load_embedder
@@ -104,3 +104,16 @@ def test_minilm_batched_equals_one_sentence_per_call(ecb_test: list[Article]) ->
     assert batched.shape == (len(texts), embedder.dim)
     cosines = (batched * single).sum(axis=1)
     assert float(cosines.min()) > 0.999
+
+
+def test_one_pass_index_answers_as_the_per_word_search(ecb_test: list[Article]) -> None:
+    """Sentence openers are looked up in one index per article, not searched for in the whole
+    text one by one (which made a long text quadratic); the answers are the search's."""
+    for article in ecb_test[:25]:
+        index = capitalised_mid_sentence(article.text)
+        words = set(re.findall(r"[A-Z][\w'’.\-]*", article.text))
+        words |= {w.rstrip(".,'’s") for w in words} - {""}
+        assert any(w in index for w in words) and any(w not in index for w in words)
+        for word in words:
+            search = re.search(rf"[a-z,;]\s+{re.escape(word)}\b", article.text) is not None
+            assert (word in index) == search, word

@@ -6,7 +6,7 @@ pass over the text) and what a reader judges "same story" on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -15,10 +15,21 @@ from newstrace.models import Embedder
 
 LEAD_SENTENCES = 3
 MAX_CHARS = 1000  # a "sentence" longer than this is a run-on paragraph; its head is enough
+# distinct texts per encoder call: several full length-sorted batches, yet small enough that
+# progress moves every second or so on two cores
+SLICE = 256
 
 
-def embed_articles(articles: Sequence[Article], embedder: Embedder) -> None:
-    """Fill `sentence_vectors` (one row per sentence) and `vector` for each article."""
+def embed_articles(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Fill `sentence_vectors` (one row per sentence) and `vector` for each article.
+
+    Texts are encoded in slices, in article order; `progress(n)` is told each time `n` more
+    articles have all their texts encoded.
+    """
     texts: list[str] = []
     owners: list[tuple[int, int]] = []  # (article index, sentence index or -1 for the title)
     for a_idx, article in enumerate(articles):
@@ -33,9 +44,20 @@ def embed_articles(articles: Sequence[Article], embedder: Embedder) -> None:
     for text in texts:
         unique.setdefault(text, len(unique))
     distinct = list(unique)
-    encoded = (
-        embedder.encode(distinct) if distinct else np.zeros((0, embedder.dim), dtype=np.float32)
-    )
+    # the last distinct text each article needs: once encoded, the article is done
+    needs = [-1] * len(articles)
+    for text, (a_idx, _) in zip(texts, owners, strict=True):
+        needs[a_idx] = max(needs[a_idx], unique[text])
+    encoded = np.zeros((len(distinct), embedder.dim), dtype=np.float32)
+    finished = 0
+    for lo in range(0, max(len(distinct), 1), SLICE):
+        part = distinct[lo : lo + SLICE]
+        if part:
+            encoded[lo : lo + len(part)] = embedder.encode(part)
+        done = sum(1 for need in needs if need < lo + SLICE)
+        if progress is not None and done > finished:
+            progress(done - finished)
+        finished = done
     matrix = encoded[[unique[t] for t in texts]] if texts else encoded
     rows: dict[int, list[int]] = {}
     titles: dict[int, int] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from newstrace.lang.en.names import LOC_HEADS, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, TITLES
@@ -99,6 +99,7 @@ def _guess_label(words: list[str], prev_word: str) -> str:
 def rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[EntityMention]:
     """Capitalised spans as mentions, with a label guessed from titles and name endings."""
     out: list[EntityMention] = []
+    mid_sentence: frozenset[str] | None = None  # built once, on the first sentence opener
     for sent in sentences:
         for match in _CAP_SPAN.finditer(sent.text):
             words = match.group(0).split()
@@ -126,10 +127,13 @@ def rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[EntityMentio
             name = text[start:end].rstrip(".,")
             end = start + len(name)
             opens_sentence = len(kept) == 1 and match.start() == 0 and lead == 0
-            if not name or (
-                opens_sentence and not _ACRONYM.match(name) and not _looks_proper(name, text)
-            ):
-                continue  # a lone capitalised word opening a sentence is too often a common word
+            if opens_sentence and name and not _ACRONYM.match(name):
+                if mid_sentence is None:
+                    mid_sentence = capitalised_mid_sentence(text)
+                if name not in mid_sentence:
+                    continue  # a lone capitalised word opening a sentence is often a common word
+            if not name:
+                continue
             prev = words[lead - 1] if lead else _word_before(sent.text, match.start())
             out.append(
                 EntityMention(
@@ -150,17 +154,41 @@ def _person_shaped(words: list[str]) -> bool:
 
 
 def _word_before(text: str, pos: int) -> str:
-    match = re.search(r"(\S+)\s*$", text[:pos])
-    return match.group(1) if match else ""
+    words = text[:pos].split()
+    return words[-1] if words else ""
 
 
-def _looks_proper(word: str, text: str) -> bool:
-    """A sentence-initial word is a name if it also appears capitalised mid-sentence."""
-    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
+_MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;])\s+([A-Z][\w'’.\-]*)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def capitalised_mid_sentence(text: str) -> frozenset[str]:
+    """Capitalised words written after a lower-case letter, comma or semicolon and a space.
+
+    A sentence-initial word is taken for a name if it also appears so (`Rivers rose` opening a
+    sentence is a name only if `... said Rivers` is in the text). Each such word is entered with
+    every prefix of it that ends on a word boundary (`Obama` from `Obama's`), so one set lookup
+    answers what a regex search of the whole text per word answered, in one pass over the text.
+    """
+    found: set[str] = set()
+    for match in _MID_SENTENCE_CAP.finditer(text):
+        word = match.group(1)
+        after = text[match.end(1) : match.end(1) + 1]
+        for cut in range(1, len(word) + 1):
+            following = word[cut] if cut < len(word) else after
+            if bool(_WORD_CHAR.match(word[cut - 1])) != bool(
+                following and _WORD_CHAR.match(following)
+            ):
+                found.add(word[:cut])
+    return frozenset(found)
 
 
 def spacy_mentions(
-    nlp: Any, texts: Iterable[str], sentences: Sequence[Sequence[Sentence]], batch_size: int = 32
+    nlp: Any,
+    texts: Iterable[str],
+    sentences: Sequence[Sequence[Sentence]],
+    batch_size: int = 32,
+    on_doc: Callable[[], None] | None = None,
 ) -> list[list[EntityMention]]:
     """Run spaCy NER over whole article texts in one nlp.pipe stream.
 
@@ -172,4 +200,6 @@ def spacy_mentions(
     with nlp.select_pipes(disable=disable):
         for doc, sents in zip(nlp.pipe(texts, batch_size=batch_size), sentences, strict=True):
             results.append(mentions_from_doc(doc, sents))
+            if on_doc is not None:
+                on_doc()
     return results

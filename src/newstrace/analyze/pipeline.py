@@ -8,6 +8,7 @@ order, each filling its layer in place, and records what ran in `Article.analyze
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from newstrace.analyze import components
 from newstrace.analyze.embeddings import embed_articles
@@ -50,11 +51,42 @@ class Analyzer:
         ner = "spacy-sm" if self.nlp is not None else "rules"
         return f"{ner}+{self.embedder.name}" if self.embed else ner
 
-    def analyze(self, articles: list[Article]) -> None:
-        """Fill sentences, mentions, quotes, quantities, cited_sources and vectors in place."""
+    def analyze(
+        self, articles: list[Article], progress: Callable[[float], None] | None = None
+    ) -> None:
+        """Fill sentences, mentions, quotes, quantities, cited_sources and vectors in place.
+
+        The vectors need only the sentences: they are encoded on a second thread while NER and
+        the other components run here (the encoder spends its time in native code without the
+        GIL, so on two cores the two overlap). The components after NER run article by article
+        (each fills its own layer of each article, so the order within a batch is free), and
+        `progress(x)` is told the fraction of an article done as it happens.
+        """
+        tick = progress or _ignore
         todo = [a for a in articles if a.text is not None]
-        for _, component in self.components():
-            component(todo)
+        steps = self.components()
+        share = 1 / 3 if self.embed else 1 / 2  # per article: entities, other layers, vectors
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed") as pool:
+            vectors: Future[None] | None = None
+            per_article: list[Component] = []
+            for step, component in steps:
+                if step == "sentences":
+                    component(todo)
+                    if self.embed:
+                        embedder = self.embedder  # loaded here, not on the worker thread
+                        vectors = pool.submit(
+                            embed_articles, todo, embedder, lambda n: tick(n * share)
+                        )
+                elif step == "entities":
+                    self._entities(todo, lambda: tick(share))
+                elif step != "vectors":
+                    per_article.append(component)
+            for article in todo:
+                for component in per_article:
+                    component([article])
+                tick(share)
+            if vectors is not None:
+                vectors.result()
         name = self.name
         for article in todo:
             article.analyzed_with = name
@@ -77,16 +109,25 @@ class Analyzer:
         """sentences (+ title) -> sentence_vectors and vector."""
         embed_articles(articles, self.embedder)
 
-    def _entities(self, articles: Sequence[Article]) -> None:
-        """sentences -> mentions (spaCy NER, or rules when no model is loaded)."""
+    def _entities(
+        self, articles: Sequence[Article], done: Callable[[], None] | None = None
+    ) -> None:
+        """sentences -> mentions (spaCy NER, or rules when no model is loaded); `done()` is
+        called as each article's mentions are found."""
         nlp = self.nlp
         if nlp is None:
             for article in articles:
                 article.mentions = rule_mentions(article.text, article.sentences)
+                if done is not None:
+                    done()
             return
         texts = [a.text[:MAX_NER_CHARS] for a in articles]
         found = spacy_mentions(
-            nlp, texts, [a.sentences for a in articles], self.settings.batch_size
+            nlp, texts, [a.sentences for a in articles], self.settings.batch_size, on_doc=done
         )
         for article, mentions in zip(articles, found, strict=True):
             article.mentions = mentions
+
+
+def _ignore(fraction: float) -> None:
+    """No progress display."""

@@ -19,7 +19,13 @@ from newstrace.ingest.feeds import looks_like_feed, read_feed
 from newstrace.ingest.html import declared_charset, extract_html
 from newstrace.ingest.ids import file_id
 from newstrace.ingest.jsonl import read_json, read_jsonl
-from newstrace.ingest.limits import DEFAULT_MAX_BYTES, megabytes, too_large
+from newstrace.ingest.limits import (
+    DEFAULT_MAX_BYTES,
+    MAX_ARTICLE_CHARS,
+    megabytes,
+    too_large,
+    too_long_article,
+)
 from newstrace.ingest.text import read_text
 from newstrace.ingest.warc import looks_like_warc, read_warc
 from newstrace.model import Article, IngestError
@@ -61,6 +67,9 @@ def read_paths(
             continue
         for item in read_file(path, max_bytes=max_bytes):
             item.source = _readable(item.source)
+            if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+                record = None if item.format in ("text", "html", "html-fallback") else item.id
+                item = IngestError(item.source, too_long_article(len(item.text)), record)
             if isinstance(item, Article):
                 item.id = _unique(_readable(item.id), seen)
             yield item
@@ -143,6 +152,9 @@ def _read_stream(
             yield from read_jsonl(lines, source=source, stem=stem, max_bytes=max_bytes)
     elif size is not None and size > max_bytes:
         yield IngestError(source, too_large("file", size, max_bytes))
+    elif kind in ("text", "markdown") and size is not None and size > 4 * MAX_ARTICLE_CHARS:
+        # a character takes at most 4 bytes: refused before a byte of it is read
+        yield IngestError(source, too_long_article(size // 4, exact=False))
     else:
         with opener() as handle:
             data = handle.read(max_bytes + 1)
