@@ -160,6 +160,7 @@ def _word_before(text: str, pos: int) -> str:
 
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;])\s+([A-Z][\w'’.\-]*)")
 _WORD_CHAR = re.compile(r"\w")
+_ALL_WORD = re.compile(r"\w+")
 
 
 def capitalised_mid_sentence(text: str) -> frozenset[str]:
@@ -173,6 +174,9 @@ def capitalised_mid_sentence(text: str) -> frozenset[str]:
     found: set[str] = set()
     for match in _MID_SENTENCE_CAP.finditer(text):
         word = match.group(1)
+        if _ALL_WORD.fullmatch(word):  # the usual case: its one boundary is its end
+            found.add(word)
+            continue
         after = text[match.end(1) : match.end(1) + 1]
         for cut in range(1, len(word) + 1):
             following = word[cut] if cut < len(word) else after
