@@ -134,14 +134,15 @@ def export_baseline(commit: str, where: Path) -> Path:
 
 def run_one(tree: Path, data: str, path: str, limit: int) -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH="", TOKENIZERS_PARALLELISM="false")
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, __file__, "--child", str(tree), data, path, str(limit)],
-        check=True,
         capture_output=True,
         text=True,
         env=env,
-    ).stdout
-    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    )
+    if done.returncode:
+        sys.exit(f"run failed ({tree} {data} {path}):\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -153,6 +154,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=10_000)
     parser.add_argument("--full-sample", type=int, default=1_000)
     parser.add_argument("--skip-sample", action="store_true")
+    parser.add_argument("--paths", default="lexical,full", help="lexical, full or both")
     args = parser.parse_args()
     if args.child:
         tree, data, path, limit = args.child
@@ -175,6 +177,8 @@ def main() -> None:
         )
         print("|---|---|---|---|---|---|---|---|---|---|")
         for data, path, limit, repeats in plan:
+            if path not in args.paths.split(","):
+                continue
             kind = "ecb-test" if data == "ecb-test" else "real"
             rows: dict[str, list[dict[str, Any]]] = {"baseline": [], "this": []}
             load = os.getloadavg()[0]
