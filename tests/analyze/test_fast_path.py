@@ -53,6 +53,7 @@ def _layers(article: Article) -> dict[str, Any]:
         "quotes": article.quotes,
         "quantities": article.quantities,
         "cited": article.cited_sources,
+        "negations": article.negations,
     }
 
 
