@@ -154,6 +154,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=10_000)
     parser.add_argument("--full-sample", type=int, default=1_000)
     parser.add_argument("--skip-sample", action="store_true")
+    parser.add_argument("--skip-ecb", action="store_true")
     parser.add_argument("--paths", default="lexical,full", help="lexical, full or both")
     args = parser.parse_args()
     if args.child:
@@ -177,7 +178,7 @@ def main() -> None:
         )
         print("|---|---|---|---|---|---|---|---|---|---|")
         for data, path, limit, repeats in plan:
-            if path not in args.paths.split(","):
+            if path not in args.paths.split(",") or (args.skip_ecb and data == "ecb-test"):
                 continue
             kind = "ecb-test" if data == "ecb-test" else "real"
             rows: dict[str, list[dict[str, Any]]] = {"baseline": [], "this": []}
