@@ -247,6 +247,12 @@ _SPEAKER_BEFORE = re.compile(
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word and number tokens; "n't" is its own token."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    """tokens(), computed once per distinct sentence: the checks ask again and again."""
     out: list[str] = []
     for m in _TOKEN.finditer(text):
         tok = m.group(0).lower().replace("’", "'")
@@ -257,7 +263,7 @@ def tokens(text: str) -> list[str]:
             out.append(tok[:-2])
         else:
             out.append(tok)
-    return out
+    return tuple(out)
 
 
 def stem(word: str) -> str:
