@@ -67,8 +67,9 @@ def _publication_order(articles: Sequence[Article]) -> dict[str, int]:
 CANDIDATES = 8
 # articles sharing this share of word 5-grams are copies of one text: one syndication group
 COPY_SHARE = 0.6
-# ... and this share marks a representative worth comparing whatever the vectors say
+# ... and this share marks a representative worth comparing, among this many nearest
 SHARED_WORDING = 0.3
+WORDING_SCAN = 64
 
 
 def analyze_story(
@@ -164,8 +165,11 @@ class _State:
                 scores.append((-sim, self.order[i], i))
             ranked = [i for _, _, i in sorted(scores)]
         chosen = ranked[:CANDIDATES]
+        # a copy's lead is its original's: among the nearest, any sharing much of the wording
         chosen += [
-            i for i in ranked[CANDIDATES:] if self.wording_share(article_id, i) >= SHARED_WORDING
+            i
+            for i in ranked[CANDIDATES:WORDING_SCAN]
+            if self.wording_share(article_id, i) >= SHARED_WORDING
         ]
         return chosen
 
