@@ -397,7 +397,7 @@ def _derivation(
 
 # a rewrite's source's own source explaining this share of what the rewrite explains is the
 # common source of two siblings
-SIBLING_SHARE = 0.85
+SIBLING_SHARE = 0.75
 
 
 def _covered(evidence: PairEvidence, article: str) -> float:
