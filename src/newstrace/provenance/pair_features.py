@@ -26,7 +26,7 @@ import numpy as np
 
 from newstrace.align.meaning import Matching, vector_family
 from newstrace.align.sentences import PreparedArticle
-from newstrace.provenance.markers import CREDIT_PHRASES, REWRITE_PHRASES
+from newstrace.lang.en.rewrites import CREDIT_PHRASES, REWRITE_PHRASES
 
 # similarity levels at which sentences count as restated, per vector family: neural cosines
 # of paraphrases sit high, hashed bag-of-words cosines of the same pairs lower
