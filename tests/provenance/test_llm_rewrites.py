@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from newstrace.analyze import Analyzer
-from newstrace.model import Article, Derivation, StoryProvenance
-from newstrace.provenance import analyze_story
+from newstrace.model import Derivation, StoryProvenance
 from newstrace.settings import Settings
+from tests.provenance.runner import LEXICAL, run
 from tests.provenance.stories_llm import (
     BUDGET_INVENTED_QUOTE,
     BUDGET_RESTYLE,
@@ -32,15 +32,6 @@ from tests.provenance.stories_llm import (
     article,
     fire_copies,
 )
-
-LEXICAL = Settings.lexical()
-
-
-def run(
-    analyzer: Analyzer, articles: list[Article], settings: Settings = LEXICAL
-) -> StoryProvenance:
-    analyzer.analyze(articles)
-    return analyze_story(articles, [], settings)
 
 
 def linked(result: StoryProvenance) -> list[Derivation]:

@@ -6,17 +6,9 @@ from __future__ import annotations
 import pytest
 
 from newstrace.analyze import Analyzer
-from newstrace.model import Article, StoryProvenance
-from newstrace.provenance import analyze_story
-from newstrace.settings import Settings
+from newstrace.model import StoryProvenance
+from tests.provenance.runner import LEXICAL, run
 from tests.provenance.stories import FEATURE, REWRITE, WIRE, article
-
-LEXICAL = Settings.lexical()
-
-
-def run(analyzer: Analyzer, articles: list[Article]) -> StoryProvenance:
-    analyzer.analyze(articles)
-    return analyze_story(articles, [], LEXICAL)
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from newstrace.analyze import Analyzer
-from newstrace.model import Article, StoryProvenance
+from newstrace.model import StoryProvenance
 from newstrace.provenance import analyze_story
 from newstrace.settings import Settings
+from tests.provenance.runner import LEXICAL, run
 from tests.provenance.stories import (
     EMPLOYER_VIEW,
     INDEPENDENT,
@@ -18,15 +19,6 @@ from tests.provenance.stories import (
     WIRE,
     article,
 )
-
-LEXICAL = Settings.lexical()
-
-
-def run(
-    analyzer: Analyzer, articles: list[Article], settings: Settings = LEXICAL
-) -> StoryProvenance:
-    analyzer.analyze(articles)
-    return analyze_story(articles, [], settings)
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,21 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from newstrace.align.sentences import PreparedArticle, candidate_matrix
+from newstrace.align.sentences import PreparedArticle, candidate_matrix, pair_of
+from newstrace.align.support import SupportChecker
+from newstrace.model import Article, SentencePair
+from newstrace.settings import Settings
 
 Matrix = npt.NDArray[np.float32]
+
+
+# similarity levels (low, mid, high) at which sentences count as restated, per vector family:
+# neural cosines of paraphrases sit high, hashed bag-of-words cosines of the same pairs lower;
+# "mid" aligns a sentence to its source, "high" marks the same statement
+LEVELS: dict[str, tuple[float, float, float]] = {
+    "minilm": (0.55, 0.7, 0.85),
+    "lexical": (0.3, 0.45, 0.65),
+}
 
 
 def vector_family(article: PreparedArticle) -> str:
@@ -103,3 +115,37 @@ def _share(values: Matrix, threshold: float, skip: frozenset[int]) -> float:
     if not kept:
         return 0.0
     return sum(v >= threshold for v in kept) / len(kept)
+
+
+def restated_pairs(
+    source: PreparedArticle,
+    derived: PreparedArticle,
+    matching: Matching,
+    checker: SupportChecker | None,
+    judge_all: bool = True,
+) -> list[SentencePair]:
+    """One pair per derived sentence that restates a source sentence (its closest, at the
+    family's middle level), in derived order. The checker says whether a fact changed in it:
+    for every pair, or (`judge_all` False) only for pairs saying the same thing."""
+    _, mid, high = LEVELS[vector_family(source)]
+    pairs = []
+    for i, (j, sim) in enumerate(zip(matching.best_source, matching.best_source_sim, strict=True)):
+        if sim >= mid:
+            judge = checker if judge_all or sim >= high else None
+            lexical = float(matching.lexical[i, j])
+            pairs.append(pair_of(source, int(j), derived, i, float(sim), lexical, judge))
+    return pairs
+
+
+def align_articles(
+    source: Article | PreparedArticle,
+    derived: Article | PreparedArticle,
+    settings: Settings | None = None,
+    checker: SupportChecker | None = None,
+) -> list[SentencePair]:
+    """Each sentence of `derived` that restates a sentence of `source`, with the relation."""
+    src = source if isinstance(source, PreparedArticle) else PreparedArticle.of(source)
+    der = derived if isinstance(derived, PreparedArticle) else PreparedArticle.of(derived)
+    if not src.texts or not der.texts:
+        return []
+    return restated_pairs(src, der, Matching.of(src, der), checker or SupportChecker(settings))

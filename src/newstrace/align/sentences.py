@@ -21,11 +21,6 @@ from newstrace.settings import Settings
 
 Relation = Literal["shared", "reworded", "altered"]
 
-# an aligned pair needs this much word overlap (Dice) ...
-MIN_DICE = 0.45
-# ... or, with vectors, this cosine together with some word overlap
-MIN_COSINE = 0.78
-MIN_DICE_WITH_COSINE = 0.2
 # above this Dice, with the words in the same order, the sentences are the same text (copied)
 SHARED_DICE = 0.85
 
@@ -91,46 +86,6 @@ def candidate_matrix(source: PreparedArticle, derived: PreparedArticle) -> np.nd
             total = len(f.word_set) + len(source.feats[j].word_set)
             scores[i, j] = 2 * shared / total if total else 0.0
     return scores
-
-
-def align_articles(
-    source: Article | PreparedArticle,
-    derived: Article | PreparedArticle,
-    settings: Settings | None = None,
-    checker: SupportChecker | None = None,
-) -> list[SentencePair]:
-    """Each sentence of `derived` that restates a sentence of `source`, with the relation.
-
-    One pair per derived sentence at most (its best source sentence), in derived order.
-    """
-    src = source if isinstance(source, PreparedArticle) else PreparedArticle.of(source)
-    der = derived if isinstance(derived, PreparedArticle) else PreparedArticle.of(derived)
-    checker = checker or SupportChecker(settings)
-    if not src.texts or not der.texts:
-        return []
-    lexical = candidate_matrix(src, der)
-    cosine = None
-    if src.vectors is not None and der.vectors is not None:
-        cosine = der.vectors @ src.vectors.T
-    pairs: list[SentencePair] = []
-    for i in range(len(der.texts)):
-        if cosine is not None:
-            combined = np.maximum(
-                lexical[i], np.where(lexical[i] >= MIN_DICE_WITH_COSINE, cosine[i], 0)
-            )
-            j = int(np.argmax(combined))
-            ok = lexical[i, j] >= MIN_DICE or (
-                cosine[i, j] >= MIN_COSINE and lexical[i, j] >= MIN_DICE_WITH_COSINE
-            )
-            similarity = float(max(lexical[i, j], cosine[i, j]))
-        else:
-            j = int(np.argmax(lexical[i]))
-            ok = lexical[i, j] >= MIN_DICE
-            similarity = float(lexical[i, j])
-        if not ok:
-            continue
-        pairs.append(pair_of(src, j, der, i, similarity, float(lexical[i, j]), checker))
-    return pairs
 
 
 def pair_of(

@@ -10,11 +10,11 @@ import itertools
 from dataclasses import dataclass, field, replace
 
 from newstrace.align.fitted import shipped
-from newstrace.align.meaning import Matching, vector_family
-from newstrace.align.sentences import PreparedArticle, pair_of
+from newstrace.align.meaning import LEVELS, Matching, restated_pairs, vector_family
+from newstrace.align.sentences import PreparedArticle
 from newstrace.align.support import SupportChecker
 from newstrace.model import DerivationKind, SentencePair
-from newstrace.provenance.pair_features import LEVELS, derivation_features, names_held
+from newstrace.provenance.pair_features import derivation_features, names_held
 from newstrace.settings import Settings
 
 # the decision threshold on PairEvidence.score: at or above, a derivation
@@ -69,7 +69,7 @@ def compare(
     other (the fitted derivation model over pair_features.derivation_features)."""
     checker = checker or SupportChecker(settings)
     matching = Matching.of(a, b)
-    _, mid, high = LEVELS[vector_family(a)]
+    _, mid, _ = LEVELS[vector_family(a)]
     features = derivation_features(a, b, matching)
     score = derivation_probability(features, vector_family(a))
     names_share, names_count = names_held(a, b)
@@ -78,13 +78,7 @@ def compare(
         score = min(score, POSSIBLE_THRESHOLD / 2)
     # whether a restated sentence changed a fact is asked of the checker for a pair that may
     # be a derivation; between independent reports only of sentences saying the same thing
-    ask = score >= POSSIBLE_THRESHOLD
-    pairs = []
-    for i, (j, sim) in enumerate(zip(matching.best_source, matching.best_source_sim, strict=True)):
-        if sim >= mid:
-            lexical = float(matching.lexical[i, j])
-            judge = checker if ask or sim >= high else None
-            pairs.append(pair_of(a, int(j), b, i, float(sim), lexical, judge))
+    pairs = restated_pairs(a, b, matching, checker, judge_all=score >= POSSIBLE_THRESHOLD)
     score = score if pairs else 0.0
     n_a, n_b = max(1, len(a.texts)), max(1, len(b.texts))
     aligned_a = {j for j, sim in enumerate(matching.best_derived_sim) if sim >= mid}

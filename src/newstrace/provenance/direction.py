@@ -125,10 +125,6 @@ def _edit_evidence(evidence: PairEvidence) -> tuple[int, int]:
     return b_derived, a_derived
 
 
-def _edit_reason(strength: int) -> str:
-    return f"containment: the source's sentences restated in order, plus edits ({strength})"
-
-
 # what each direction measure says, in words, when it points at b as the derived one
 _REASONS = {
     "restated_diff": "restates most of the other, which says more",
@@ -196,15 +192,17 @@ def from_text(a: PreparedArticle, b: PreparedArticle, evidence: PairEvidence) ->
             and min(a_tail, b_tail) <= TRIMMED_TAIL < max(a_tail, b_tail)
         ):
             source, derived = (a, b) if a_tail > b_tail else (b, a)
-            decided, confidence = True, 1.0
-            why = "is the other cut short"
+            decided, why = True, "is the other cut short, word for word"
         elif (a_inside == 0) != (b_inside == 0):
             source, derived = (a, b) if b_inside else (b, a)
-            decided, confidence = True, 1.0
-            why = "copies the other's sentences word for word and inserts its own"
+            decided, why = True, "copies the other's sentences word for word and inserts its own"
         else:
             decided = False
             why = "both copy the same sentences word for word and each has its own"
+        # decided by the copied sentences, not by the model: no model probability to show
+        label = "text" if decided else "undetermined"
+        subject = f"{derived.article.id} " if decided else ""
+        return Direction(source.article.id, derived.article.id, f"{label}: {subject}{why}", decided)
     label = "text" if decided else "undetermined"
     return Direction(
         source.article.id,

@@ -24,20 +24,9 @@ from functools import cache
 
 import numpy as np
 
-from newstrace.align.meaning import Matching, vector_family
+from newstrace.align.meaning import LEVELS, Matching, vector_family
 from newstrace.align.sentences import PreparedArticle
 from newstrace.lang.en.rewrites import CREDIT_PHRASES, REWRITE_PHRASES
-
-# similarity levels at which sentences count as restated, per vector family: neural cosines
-# of paraphrases sit high, hashed bag-of-words cosines of the same pairs lower
-LEVELS: dict[str, tuple[float, float, float]] = {
-    "minilm": (0.55, 0.7, 0.85),
-    "lexical": (0.3, 0.45, 0.65),
-}
-
-
-def level(article: PreparedArticle, k: int) -> float:
-    return LEVELS[vector_family(article)][k]
 
 
 @cache

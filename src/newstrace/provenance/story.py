@@ -547,18 +547,6 @@ def _sure_parent(derivation: Derivation) -> bool:
     )
 
 
-def _restated_share(
-    derived: PreparedArticle,
-    source_ids: list[str],
-    restated: dict[tuple[str, str], frozenset[int]],
-) -> float:
-    """Share of the derived article's sentences that restate one of its sources."""
-    found: set[int] = set()
-    for source_id in source_ids:
-        found |= restated.get((source_id, derived.article.id), frozenset())
-    return len(found) / max(1, len(derived.texts))
-
-
 def _sentence_of(article: PreparedArticle, position: int) -> int:
     sentences = article.article.sentences
     return sentences[position].index if position < len(sentences) else position
