@@ -20,6 +20,7 @@ before issue 12), taken with `git archive`; runs of the two alternate, and media
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -108,6 +109,7 @@ def child(tree: str, data: str, path: str, limit: int) -> None:
                 time.perf_counter() - t0
             )
         total = time.perf_counter() - started
+        digest = _dump(pipe, store, os.environ.get("REAL_SPEED_DUMP"))
         store.close()
     print(
         json.dumps(
@@ -118,9 +120,37 @@ def child(tree: str, data: str, path: str, limit: int) -> None:
                 "analyzed_with": analyzer.name,
                 "module": sys.modules["newstrace"].__file__,
                 "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "digest": digest,
             }
         )
     )
+
+
+def _dump(pipe: Any, store: Any, where: str | None) -> str:
+    """Everything the run produced, as canonical JSON written to `where`; its sha256."""
+    if not where:
+        return ""
+    from newstrace.store.codec import layers_to_json
+
+    layers = {}
+    for article in store.articles(None):
+        vectors = article.sentence_vectors
+        layers[article.id] = {
+            "layers": layers_to_json(article),
+            "vector": None if article.vector is None else article.vector.tobytes().hex(),
+            "sentence_vectors": None if vectors is None else vectors.tobytes().hex(),
+        }
+    text = json.dumps({"dossier": pipe.dossier(), "layers": layers}, sort_keys=True, indent=1)
+    Path(where).write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _first_difference(a: Path, b: Path) -> str:
+    lines = zip(a.read_text().splitlines(), b.read_text().splitlines(), strict=False)
+    for k, (x, y) in enumerate(lines):
+        if x != y:
+            return f"line {k + 1}: {x.strip()[:150]} != {y.strip()[:150]}"
+    return "one output is longer"
 
 
 # --- driver ----------------------------------------------------------------------------------
@@ -132,8 +162,11 @@ def export_baseline(commit: str, where: Path) -> Path:
     return where
 
 
-def run_one(tree: Path, data: str, path: str, limit: int) -> dict[str, Any]:
+def run_one(
+    tree: Path, data: str, path: str, limit: int, dump: Path | None = None
+) -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH="", TOKENIZERS_PARALLELISM="false")
+    env["REAL_SPEED_DUMP"] = str(dump or "")
     done = subprocess.run(
         [sys.executable, __file__, "--child", str(tree), data, path, str(limit)],
         capture_output=True,
@@ -156,6 +189,9 @@ def main() -> None:
     parser.add_argument("--skip-sample", action="store_true")
     parser.add_argument("--skip-ecb", action="store_true")
     parser.add_argument("--paths", default="lexical,full", help="lexical, full or both")
+    parser.add_argument(
+        "--check", action="store_true", help="compare the two codes' outputs (first repeat)"
+    )
     args = parser.parse_args()
     if args.child:
         tree, data, path, limit = args.child
@@ -183,9 +219,10 @@ def main() -> None:
             kind = "ecb-test" if data == "ecb-test" else "real"
             rows: dict[str, list[dict[str, Any]]] = {"baseline": [], "this": []}
             load = os.getloadavg()[0]
-            for _ in range(repeats):
+            for repeat in range(repeats):
                 for code, tree in (("baseline", base), ("this", ROOT)):
-                    rows[code].append(run_one(tree, kind, path, limit))
+                    dump = Path(tmp) / f"{code}.json" if args.check and not repeat else None
+                    rows[code].append(run_one(tree, kind, path, limit, dump))
             rates = {}
             for code, runs in rows.items():
                 rate = statistics.median(r["n"] / r["seconds"] for r in runs)
@@ -204,8 +241,17 @@ def main() -> None:
                     f"| {len(runs)} | {load:.1f} |",
                     flush=True,
                 )
+            same = ""
+            if args.check:
+                a, b = Path(tmp) / "baseline.json", Path(tmp) / "this.json"
+                identical = rows["baseline"][0]["digest"] == rows["this"][0]["digest"]
+                same = (
+                    "outputs identical"
+                    if identical
+                    else f"OUTPUTS DIFFER: {_first_difference(a, b)}"
+                )
             print(
-                f"|  | {path} | ratio this / baseline |  | **{rates['this'] / rates['baseline']:.2f}x** "
+                f"|  | {path} | ratio this / baseline {same} |  | **{rates['this'] / rates['baseline']:.2f}x** "
                 "|  |  |  |  |  |",
                 flush=True,
             )
