@@ -84,6 +84,23 @@ def _ignore(n: float) -> None:
     """Progress not shown."""
 
 
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Clustering and provenance multiply many small matrices (one article's sentences against
+    another's, a vector against a story's): BLAS threads buy nothing there, and on a busy
+    machine each hand-off to them waits for a free core. On the ECB+ test articles under load
+    10 the sentence similarity took 5.8 s of a 47.6 s provenance stage with OpenBLAS's two
+    threads and next to nothing with one; the results are identical (bench/real_speed.py
+    --check). The analysis stage keeps its threads (the models bring their own)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # a dependency of scikit-learn; without it, BLAS as configured
+        yield
+        return
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
 class Pipeline:
     """Runs the stages over one store. Models load lazily, once, on first use."""
 
@@ -170,7 +187,7 @@ class Pipeline:
         ids = self.store.unassigned_ids()
         if not ids:
             return 0
-        with self.progress.task("clustering", len(ids)) as advance:
+        with self.progress.task("clustering", len(ids)) as advance, one_blas_thread():
             every = self.settings.checkpoint_every
             for start in range(0, len(ids), every):
                 chunk = ids[start : start + every]
@@ -193,7 +210,7 @@ class Pipeline:
         done: list[str] = []
         # counted in articles, not stories: one big story is most of the work
         total = sum(len(known[s].articles) for s in dirty if s in known)
-        with self.progress.task("provenance", total) as advance:
+        with self.progress.task("provenance", total) as advance, one_blas_thread():
             for story_id in dirty:
                 story = known.get(story_id)
                 if story is not None:
