@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from newstrace.align.facts import is_name
 from newstrace.align.lexical import SentenceFeatures, features, split_sentences
@@ -74,18 +75,46 @@ def dice(a: SentenceFeatures, b: SentenceFeatures) -> float:
     return 2 * len(a.word_set & b.word_set) / (len(a.word_set) + len(b.word_set))
 
 
+def shared_word_counts(x: PreparedArticle, y: PreparedArticle) -> npt.NDArray[np.float64]:
+    """(n_x, n_y): how many content words each sentence of x shares with each sentence of y.
+
+    Only the words both articles use are visited (their postings in the two word indexes), and
+    the counts are one small product of 0/1 matrices: exact integers, in float64.
+    """
+    counts = np.zeros((len(x.texts), len(y.texts)))
+    common = x.index.words & y.index.words
+    if not common or not counts.size:
+        return counts
+    rows_x: list[int] = []
+    cols_x: list[int] = []
+    rows_y: list[int] = []
+    cols_y: list[int] = []
+    for k, w in enumerate(common):
+        for i in x.index.word_index[w]:
+            rows_x.append(i)
+            cols_x.append(k)
+        for j in y.index.word_index[w]:
+            rows_y.append(j)
+            cols_y.append(k)
+    in_x = np.zeros((len(x.texts), len(common)))
+    in_y = np.zeros((len(y.texts), len(common)))
+    in_x[rows_x, cols_x] = 1.0
+    in_y[rows_y, cols_y] = 1.0
+    return np.asarray(in_x @ in_y.T)
+
+
+def word_counts(x: PreparedArticle) -> npt.NDArray[np.float64]:
+    """How many distinct content words each sentence of x has."""
+    return np.array([len(f.word_set) for f in x.feats], dtype=np.float64)
+
+
 def candidate_matrix(source: PreparedArticle, derived: PreparedArticle) -> np.ndarray:
-    """Dice of every (derived, source) sentence pair, via the source's word index."""
-    scores = np.zeros((len(derived.texts), len(source.texts)), dtype=np.float32)
-    for i, f in enumerate(derived.feats):
-        counts: dict[int, int] = {}
-        for w in f.word_set:
-            for j in source.index.word_index.get(w, ()):
-                counts[j] = counts.get(j, 0) + 1
-        for j, shared in counts.items():
-            total = len(f.word_set) + len(source.feats[j].word_set)
-            scores[i, j] = 2 * shared / total if total else 0.0
-    return scores
+    """Dice of every (derived, source) sentence pair (float32)."""
+    shared = shared_word_counts(derived, source)
+    total = word_counts(derived)[:, None] + word_counts(source)[None, :]
+    scores = np.zeros(shared.shape)
+    np.divide(2 * shared, total, out=scores, where=(shared > 0) & (total > 0))
+    return scores.astype(np.float32)
 
 
 def pair_of(

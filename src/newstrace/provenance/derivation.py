@@ -9,9 +9,11 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from newstrace.align.fitted import shipped
 from newstrace.align.meaning import LEVELS, Matching, restated_pairs, vector_family
-from newstrace.align.sentences import PreparedArticle
+from newstrace.align.sentences import PreparedArticle, shared_word_counts, word_counts
 from newstrace.align.support import SupportChecker
 from newstrace.model import DerivationKind, SentencePair
 from newstrace.provenance.pair_features import derivation_features, names_held
@@ -145,17 +147,13 @@ def _short(x: PreparedArticle) -> set[int]:
 
 def _contained(x: PreparedArticle, y: PreparedArticle) -> set[int]:
     """Sentences of x whose content words lie mostly inside a single sentence of y."""
-    found: set[int] = set()
-    for i, f in enumerate(x.feats):
-        if len(f.word_set) < MIN_DIRECTION_WORDS:
-            continue
-        counts: dict[int, int] = {}
-        for w in f.word_set:
-            for j in y.index.word_index.get(w, ()):
-                counts[j] = counts.get(j, 0) + 1
-        if counts and max(counts.values()) >= CONTAINED_SHARE * len(f.word_set):
-            found.add(i)
-    return found
+    shared = shared_word_counts(x, y)
+    if not shared.size:
+        return set()
+    most = shared.max(axis=1)
+    sizes = word_counts(x)
+    keep = (sizes >= MIN_DIRECTION_WORDS) & (most > 0) & (most >= CONTAINED_SHARE * sizes)
+    return {int(i) for i in np.flatnonzero(keep)}
 
 
 def with_restated_elsewhere(

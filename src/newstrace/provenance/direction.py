@@ -139,7 +139,12 @@ _REASONS = {
 
 def decide(a: PreparedArticle, b: PreparedArticle, evidence: PairEvidence) -> Direction:
     """Direction between a and b, given b aligned onto a."""
-    x, y = a.article, b.article
+    return from_metadata(a.article, b.article) or from_text(a, b, evidence)
+
+
+def from_metadata(x: Article, y: Article) -> Direction | None:
+    """A citation of the other's outlet, then publication times; None when neither decides
+    (then the text does, and only then is its evidence worth computing)."""
     if _cites(y, x) and not _cites(x, y):
         return Direction(x.id, y.id, f"cites {x.outlet}")
     if _cites(x, y) and not _cites(y, x):
@@ -151,7 +156,7 @@ def decide(a: PreparedArticle, b: PreparedArticle, evidence: PairEvidence) -> Di
             if tx < ty
             else Direction(y.id, x.id, "published earlier")
         )
-    return from_text(a, b, evidence)
+    return None
 
 
 def from_text(a: PreparedArticle, b: PreparedArticle, evidence: PairEvidence) -> Direction:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -107,14 +107,26 @@ def _quotes_shared(x: PreparedArticle, y: PreparedArticle) -> float:
     quotes = _quote_words(x)
     if not quotes:
         return 0.0
-    y_words = [set(re.findall(r"[a-z']+", t.lower())) for t in y.texts]
+    y_words = [_word_set(t) for t in y.texts]
     held = sum(1 for q in quotes if any(len(q & w) >= 0.7 * len(q) for w in y_words))
     return held / len(quotes)
 
 
-def _grams(article: PreparedArticle) -> set[tuple[str, ...]]:
-    words = " ".join(article.texts).lower().split()
-    return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+# an article is compared with up to 8 neighbours, and each neighbour with the articles after it:
+# its words and 5-grams are read once per text, not once per comparison
+@lru_cache(maxsize=8192)
+def _word_set(sentence: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z']+", sentence.lower()))
+
+
+def _grams(article: PreparedArticle) -> frozenset[tuple[str, ...]]:
+    return _text_grams(" ".join(article.texts))
+
+
+@lru_cache(maxsize=256)
+def _text_grams(text: str) -> frozenset[tuple[str, ...]]:
+    words = text.lower().split()
+    return frozenset(tuple(words[i : i + 5]) for i in range(len(words) - 4))
 
 
 def derivation_features(a: PreparedArticle, b: PreparedArticle, m: Matching) -> dict[str, float]:

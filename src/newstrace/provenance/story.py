@@ -27,7 +27,7 @@ from newstrace.provenance.derivation import (
     compare,
     with_restated_elsewhere,
 )
-from newstrace.provenance.direction import Direction, decide, timestamp
+from newstrace.provenance.direction import Direction, from_metadata, from_text, timestamp
 from newstrace.provenance.flags import conflict_flags, derived_flags, figure_conflicts
 from newstrace.provenance.pair_features import names_held
 from newstrace.settings import Settings
@@ -192,7 +192,11 @@ class _State:
         if evidence.score < POSSIBLE_THRESHOLD:
             self.independent(evidence)
             return
-        direction = decide(a, b, with_restated_elsewhere(evidence, a, b, checker))
+        # the text's evidence (a checker call per unaligned sentence) only when no citation or
+        # publication time decides
+        direction = from_metadata(a.article, b.article) or from_text(
+            a, b, with_restated_elsewhere(evidence, a, b, checker)
+        )
         if direction.source != a.article.id:
             evidence = compare(b, a, settings, checker)
             self.compared[frozenset((a.article.id, b.article.id))] = evidence
