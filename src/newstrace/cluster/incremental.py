@@ -20,7 +20,7 @@ from datasketch import MinHash
 
 from newstrace.cluster.features import article_text, headline, parse_day
 from newstrace.cluster.represent import Member, Representation
-from newstrace.cluster.similarity import ClusterParams, day_gap, span_with
+from newstrace.cluster.similarity import ClusterParams, day_gap, same_happening, span_with
 from newstrace.cluster.state import EventState, StoryState
 from newstrace.cluster.titles import event_title, story_title
 from newstrace.cluster.ward import ward_labels
@@ -207,13 +207,15 @@ class IncrementalClusterer:
 
     def _place(self, member: Member, vector: SparseVector, signature: MinHash) -> EventState:
         params = self.params
-        duplicate = self._near_duplicate(signature, member.day)
+        duplicate = self._near_duplicate(signature, member.day, vector)
         if duplicate is not None:
             return self.events[duplicate]
         scored: list[tuple[float, str]] = []
         for eid in self._candidates(vector, member.dense):
             event = self.events[eid]
             if day_gap(member.day, event.first_day, event.last_day) > params.story_max_gap_days:
+                continue
+            if not self._same_happening(vector, event.centroid()):
                 continue
             scored.append((self._similarity(vector, member.dense, event), eid))
         scored.sort(reverse=True)
@@ -310,9 +312,15 @@ class IncrementalClusterer:
         self._persist_story(keep)
         return keep
 
-    def _near_duplicate(self, signature: MinHash, day: float | None) -> str | None:
-        """Event of the closest active near-copy, when it is close enough and its story is
-        still open to the copy's date."""
+    def _same_happening(self, vector: SparseVector, other: SparseVector) -> bool:
+        """False when the two share wording but not the names (see `same_happening`)."""
+        return same_happening(self.rep.channel_cosines(vector, other), self.params)
+
+    def _near_duplicate(
+        self, signature: MinHash, day: float | None, vector: SparseVector
+    ) -> str | None:
+        """Event of the closest active near-copy, when it is close enough, names what the copy
+        names and its story is still open to the copy's date."""
         best, best_jaccard = None, self.params.duplicate_jaccard
         for other in self.minhash.query(signature):
             other_signature = self.signatures.get(other)
@@ -322,7 +330,9 @@ class IncrementalClusterer:
             if not self._story_open(self.story_states[self.events[event].story], day):
                 continue
             jaccard = MinHashIndex.jaccard(signature, other_signature)
-            if jaccard >= best_jaccard:
+            if jaccard >= best_jaccard and self._same_happening(
+                vector, self.rep.vector(self.members[other])
+            ):
                 best, best_jaccard = event, jaccard
         return best
 

@@ -28,6 +28,11 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
 _CALENDAR = CALENDAR_WORDS
 
 
+def _base(word: str) -> str:
+    """A word without its possessive ending, as the name channel reads it ("Obama's": obama)."""
+    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 3 else word
+
+
 def specific_tokens(text: str) -> list[str]:
     """Proper-name words (capitalised, not opening a sentence) and numbers: who, where, how many."""
     found: list[str] = []
@@ -37,9 +42,7 @@ def specific_tokens(text: str) -> list[str]:
             if first.isdigit():
                 found.append(token.replace(",", ""))
             elif first.isupper() and position > 0:
-                word = token.lower()
-                if word.endswith(("'s", "’s")):
-                    word = word[:-2]
+                word = _base(token.lower())
                 if len(word) > 1 and word not in STOP_WORDS and word not in _CALENDAR:
                     found.append(word)
     return found
@@ -68,6 +71,34 @@ def _counts(counter: Counter[int]) -> tuple[IntArray, FloatArray]:
     return terms[order], counts[order]
 
 
+def _split(vector: SparseVector, n_features: int) -> tuple[SparseVector, SparseVector]:
+    """The word part and the name part of a combined vector (indices are sorted)."""
+    cut = int(np.searchsorted(vector.indices, n_features))
+    return (
+        SparseVector(vector.indices[:cut], vector.values[:cut]),
+        SparseVector(vector.indices[cut:], vector.values[cut:]),
+    )
+
+
+def _without(vector: SparseVector, terms: IntArray) -> SparseVector:
+    keep = ~np.isin(vector.indices, terms, assume_unique=True)
+    return SparseVector(vector.indices[keep], vector.values[keep])
+
+
+def _cosine(a: SparseVector, b: SparseVector) -> float:
+    return a.normalized().dot(b.normalized())
+
+
+@dataclass(frozen=True)
+class Channels:
+    """Cosines of two texts per channel: all content words, names and numbers, and the
+    content words that are not names (what happened)."""
+
+    words: float
+    names: float
+    action: float | None  # None when either text has no words besides its names
+
+
 class Representation:
     """Turns articles into members and members into one combined, unit-length sparse vector."""
 
@@ -76,6 +107,10 @@ class Representation:
         self.words = HashedTfidf(n_features)
         self.names = HashedTfidf(n_features)
         self.n_features = n_features
+        # dates say when, not what happened: kept out of the "what happened" channel
+        self._calendar_terms = np.unique(
+            np.array([self.words.hasher(w) for w in _CALENDAR], dtype=np.int64)
+        )
 
     def member(
         self,
@@ -124,6 +159,27 @@ class Representation:
             np.float32
         )
         return SparseVector(indices, values).normalized()
+
+    def channel_cosines(self, a: SparseVector, b: SparseVector) -> Channels | None:
+        """How far two combined vectors (an article's or a centroid) agree on all their words,
+        on their names and on what happened (the words that name nobody); None when either
+        side names nobody (no evidence either way)."""
+        a_words, a_names = _split(a, self.n_features)
+        b_words, b_names = _split(b, self.n_features)
+        if not len(a_names.indices) or not len(b_names.indices):
+            return None
+        shared_names = np.intersect1d(a_names.indices, b_names.indices) - self.n_features
+        named = np.union1d(shared_names, self._calendar_terms)
+        a_action, b_action = _without(a_words, named), _without(b_words, named)
+        return Channels(
+            words=_cosine(a_words, b_words),
+            names=_cosine(a_names, b_names),
+            action=(
+                _cosine(a_action, b_action)
+                if len(a_action.indices) and len(b_action.indices)
+                else None
+            ),
+        )
 
     def to_bytes(self) -> tuple[bytes, bytes]:
         return self.words.to_bytes(), self.names.to_bytes()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newstrace.cluster.represent import Channels
+
 
 @dataclass
 class ClusterParams:
@@ -20,6 +22,10 @@ class ClusterParams:
     story_merge_threshold: float = 0.30  # an article this close to two stories merges them
     story_merges: int = 2  # at most this many stories merged per article
     story_merge_max_events: int = 8  # ... and only while together this few events
+    template_name_ratio: float = 0.5  # names agreeing less than this share of the words: not
+    # one happening but another instance of its kind (templated briefs, results, reports)
+    coincidence_action_ratio: float = 0.1  # what happened agreeing less than this share of
+    # the names: names met by coincidence (a street, a surname, a small number)
     event_threshold: float = 0.35  # provisional join of an event (Ward re-derives events)
     ward_threshold: float = 1.9  # Ward distance at which a story's events stop merging
     ward_reference_size: float = 40.0  # events larger than this get a wider Ward threshold
@@ -35,6 +41,21 @@ class ClusterParams:
     rebuild_max: int = 400  # larger stories keep incremental joins only
     active_days: float = 30.0  # events idle longer than this leave memory
     active_articles: int = 30_000  # ... as do events idle for this many arrivals (undated)
+
+
+def same_happening(channels: Channels | None, params: ClusterParams) -> bool:
+    """Whether two texts may report one happening. Reports of one event name its people,
+    places and figures at least about as much as they share its wording, and share some words
+    of what happened: texts sharing the wording but not the names are two instances of one kind
+    of event (a flood in one town and in another, briefs written from one template); texts
+    sharing a few names but nothing of what happened met by coincidence."""
+    if channels is None:
+        return True
+    if channels.names < params.template_name_ratio * channels.words:
+        return False
+    if channels.action is None:
+        return True
+    return channels.action >= params.coincidence_action_ratio * channels.names
 
 
 def span_with(day: float | None, first: float | None, last: float | None) -> float:
