@@ -15,6 +15,11 @@ span finder sees the marks) covers at least half of its content; precision per k
 quotes of that kind, recall per kind the gold attributions of that kind.
 
     .venv/bin/python bench/polnear.py [--split test|dev|train] [--limit N]
+    .venv/bin/python bench/polnear.py --scaling 125000,250000,500000,1000000
+
+`--scaling` times quote extraction alone (sentences and rule NER done beforehand) on texts
+made of whole PolNeAR train articles joined until each size is reached: the cost per character
+should stay flat as the text grows (it did not while every quote scanned every mention).
 
 `NEWSTRACE_SRC=/path/to/other/checkout/src` runs the same scorer over another version of the
 code (the "before" rows of bench/results/polnear.md come from the parent commit, same run).
@@ -276,13 +281,46 @@ def _score_kind(
     return {"P": p, "R": r, "F1": f, "speaker": right / tp_gold if tp_gold else 0.0, "tp": tp_gold}
 
 
+def scaling(sizes: list[int], repeats: int = 3) -> None:
+    """Quote extraction time against text length; median of `repeats` runs per size."""
+    from newstrace.analyze.quotes import extract_quotes
+    from newstrace.analyze.sentences import split_sentences
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((DATA / "train" / "text").glob("*.txt"))]
+    analyzer = Analyzer(Settings(embedder="lexical", ner="rules"), embed=False)
+    print("| text (chars) | mentions | quotes | extraction s (median) | µs per char |")
+    print("|---|---|---|---|---|")
+    for size in sizes:
+        parts: list[str] = []
+        while sum(map(len, parts)) < size and len(parts) < len(texts):
+            parts.append(texts[len(parts)])
+        text = "\n\n".join(parts)
+        article = Article(id="scaling", source="scaling", text=text)
+        article.sentences = split_sentences(text)
+        analyzer._entities([article], lambda: None)
+        times, found = [], 0
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            found = len(extract_quotes(text, article.sentences, article.mentions))
+            times.append(time.perf_counter() - t0)
+        took = statistics.median(times)
+        print(
+            f"| {len(text):,} | {len(article.mentions):,} | {found:,} | {took:.2f} | "
+            f"{1e6 * took / len(text):.1f} |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--scaling", default="", help="comma-separated text sizes (chars)")
     parser.add_argument("--split", default="test")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--ner", default="auto", choices=["auto", "spacy", "rules"])
     parser.add_argument("--label", default="", help="the system's name in the table")
     args = parser.parse_args()
+    if args.scaling:
+        scaling([int(n) for n in args.scaling.split(",")])
+        return
     items = load_split(args.split, args.limit)
     settings = Settings(embedder="lexical", ner=args.ner)
     analyzer = Analyzer(settings, embed=False)

@@ -11,6 +11,7 @@ import re
 from newstrace.lang.en.speech_verbs import (
     BARE_FORMS,
     GUARDS,
+    HEADLINE_LEMMAS,
     IRREGULAR_FORMS,
     NOUN_LIKE,
     NOUN_LIKE_KEEP,
@@ -28,7 +29,7 @@ def inflect(lemma: str) -> list[str]:
         past, ing = lemma + "d", lemma[:-1] + "ing"
     elif lemma.endswith("y") and lemma[-2] not in "aeiou":
         past, ing = lemma[:-1] + "ied", lemma + "ing"
-    elif lemma in ("admit", "quip", "signal", "scoff", "commit", "dub"):
+    elif lemma in ("admit", "quip", "signal", "scoff", "commit", "dub", "slam"):
         past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
     else:
         past, ing = lemma + "ed", lemma + "ing"
@@ -53,6 +54,11 @@ def _forms(lemma: str) -> list[str]:
 
 # finite forms of that-verbs that also attribute without "that" ("a poll showed Clinton ahead")
 SPEECH_FORMS = frozenset([*(f for lemma in SPEECH_LEMMAS for f in _forms(lemma)), *BARE_FORMS])
+# "Mayor Says Bridge Will Reopen": finite forms capitalised in title-case headlines (the bare
+# form and the -ing form are left out: "Say Goodbye", "Saying No" are not attributions)
+HEADLINE_FORMS = frozenset(
+    f.capitalize() for lemma in HEADLINE_LEMMAS for f in inflect(lemma) if f not in (lemma,)
+) - {f.capitalize() for lemma in HEADLINE_LEMMAS for f in inflect(lemma) if f.endswith("ing")}
 THAT_FORMS = frozenset(f for lemma in THAT_LEMMAS for f in inflect(lemma)) - SPEECH_FORMS
 # the bare forms of noun-like verbs ("support", "plans", "doubts") and "see" are verbs right
 # after a pronoun subject or an auxiliary: "they support Sanders", "who doubt it", "did back"
@@ -61,7 +67,10 @@ GUARDED_FORMS = sorted(
 )
 _GUARDED = "(?:" + "|".join(rf"(?<=\b{g}\s)" for g in GUARDS) + ")"
 SPEECH_CUE = "|".join(
-    [*(p.replace(" ", r"\s+") for p in PHRASAL), *sorted(SPEECH_FORMS, key=len, reverse=True)]
+    [
+        *(p.replace(" ", r"\s+") for p in PHRASAL),
+        *sorted(SPEECH_FORMS | HEADLINE_FORMS, key=len, reverse=True),
+    ]
 )
 _GUARDED_WORDS = "|".join(sorted(GUARDED_FORMS, key=len, reverse=True))
 SPEECH_CUE += rf"|(?=(?:{_GUARDED_WORDS})\b){_GUARDED}(?:{_GUARDED_WORDS})"

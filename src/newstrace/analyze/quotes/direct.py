@@ -108,11 +108,9 @@ class DirectQuotes(SpeakerResolver):
         if self.text[here.start : span.start - span.open_len].strip():
             return None
         prev = self.sentences[sentence - 1]
-        if here.paragraph - prev.paragraph > 1 or any(
-            prev.start <= s.start < prev.end for s in self.spans
-        ):
+        if here.paragraph - prev.paragraph > 1 or self.spans_in(prev.start, prev.end):
             return None
-        named = [m for m in self._persons if prev.start <= m.start < prev.end]
+        named = self.persons_in(prev.start, prev.end)
         named = [m for m in named if not self._possessive(m)]
         subject = named[0] if named else None
         if subject is not None and len(self.text[prev.start : subject.start].split()) <= 3:
@@ -137,7 +135,8 @@ class DirectQuotes(SpeakerResolver):
             return None
         close = span.end + span.close_len
         end = self.sentences[sentence].end
-        nxt = next((s.start - s.open_len for s in self.spans if s.start > close), end)
+        later = self.spans_in(close + 1, end + 3)
+        nxt = later[0].start - later[0].open_len if later else end
         tail = self.text[close : min(end, nxt)]
         own = CUE_WORD.search(tail)  # the quote's own "said" comes first
         for cue in SAME_SPEAKER_CUE.finditer(tail, own.end() if own else 0):
@@ -186,7 +185,7 @@ class DirectQuotes(SpeakerResolver):
             s_start = close + match.start("spk") + max(raw.find(spk), 0)
             if pattern is AFTER_SPK_FIRST:
                 spk = self._with_named_appositive(spk, raw, s_start)
-            n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(raw))
+            n_inside = len(self.mentions_in(s_start, s_start + len(raw)))
             if not plausible_speaker(spk, n_inside):
                 continue
             return spk, match.group("cue").lower(), s_start, s_start + len(spk)
@@ -205,7 +204,7 @@ class DirectQuotes(SpeakerResolver):
         return spk
 
     def _person_in(self, start: int, end: int) -> bool:
-        return any(m.label == "PERSON" and start <= m.start < end for m in self.mentions)
+        return any(m.label == "PERSON" for m in self.mentions_in(start, end))
 
     def _speaker_after_any_verb(
         self, span: Span, tail: str, close: int
@@ -224,7 +223,7 @@ class DirectQuotes(SpeakerResolver):
         raw = match.group(group)
         spk = strip_speaker(raw)
         s_start = offset + match.start(group) + max(raw.find(spk), 0)
-        n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
+        n_inside = len(self.mentions_in(s_start, s_start + len(spk)))
         if not plausible_speaker(spk, n_inside) or len(spk.split()) > 8:
             return None
         cue = (match.group("cue") or match.group("cue2") or "").lower()
@@ -258,9 +257,8 @@ class DirectQuotes(SpeakerResolver):
             if dash_or_colon and not CUE_IN_HEAD.search(head):  # "X scolded him: ", "X — "
                 named = [
                     m
-                    for m in self.mentions
-                    if head_start <= m.start < head_start + len(head)
-                    and m.label in ("PERSON", "ORG")
+                    for m in self.mentions_in(head_start, head_start + len(head))
+                    if m.label in ("PERSON", "ORG")
                 ]
                 if named:
                     mark = head.rstrip()[-1]
@@ -270,7 +268,7 @@ class DirectQuotes(SpeakerResolver):
         spk, rel = speaker_from_pre(pre)
         spk = active_speaker(spk, cue)
         s_start = head_start + pre_start + rel
-        n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
+        n_inside = len(self.mentions_in(s_start, s_start + len(spk)))
         if not plausible_speaker(spk, n_inside):
             return None
         return spk, cue.lower(), s_start, s_start + len(spk)
@@ -300,7 +298,7 @@ class DirectQuotes(SpeakerResolver):
             taken.pop(0)
         spk = " ".join(taken)
         s_start = sent.start + head.rfind(spk, 0, match.end("owner"))
-        n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
+        n_inside = len(self.mentions_in(s_start, s_start + len(spk)))
         if not spk or not plausible_speaker(spk, n_inside):
             return None
         return spk, "'s", s_start, s_start + len(spk)
@@ -318,7 +316,7 @@ class DirectQuotes(SpeakerResolver):
             spk, rel = speaker_from_pre(pre)
             spk = active_speaker(spk, match.group("cue"))
             s_start = sent.start + rel
-            n_inside = sum(1 for m in self.mentions if s_start <= m.start < s_start + len(spk))
+            n_inside = len(self.mentions_in(s_start, s_start + len(spk)))
             if plausible_speaker(spk, n_inside) and len(spk.split(",")[0].split()) <= 12:
                 return spk, match.group("cue").lower(), s_start, s_start + len(spk)
         return None

@@ -9,6 +9,7 @@ from newstrace.analyze.quotes.patterns import (
     ACCORDING_TO,
     ANONYMITY,
     CITING,
+    COORDINATED_CUE,
     CUE_IN_HEAD,
     CUE_WORD,
     FINDING_LEAD,
@@ -16,6 +17,8 @@ from newstrace.analyze.quotes.patterns import (
     INDIRECT_LEAD,
     INDIRECT_THAT,
     INDIRECT_TRAIL,
+    LEADING_FILLER,
+    RELATIVE_CUE,
     RELAY,
     SAME_SPEAKER_CUE,
     SECOND_CLAUSE,
@@ -23,6 +26,7 @@ from newstrace.analyze.quotes.patterns import (
     TOLD_OUTLET,
 )
 from newstrace.analyze.quotes.phrases import (
+    RELATIVE_CLAUSE,
     according_speaker,
     active_speaker,
     ends_in_aside,
@@ -33,6 +37,7 @@ from newstrace.analyze.quotes.phrases import (
 )
 from newstrace.analyze.quotes.resolver import SpeakerResolver
 from newstrace.analyze.sources import MEDIA
+from newstrace.lang.en.speakers import CLAUSE_VERBS, DANGLING, DETERMINERS
 from newstrace.model import Quote, Sentence
 
 
@@ -117,36 +122,34 @@ class IndirectSpeech(SpeakerResolver):
             if spk:
                 a = sent.start + match.start("spk")
                 return self._make(content, spk, "according to", sent, a)
-        commas = [i for i, c in enumerate(text) if c == ","][-2:]
-        trail = (  # only when a cue follows one of the last two commas (cheap check first)
-            INDIRECT_TRAIL.match(text) if commas and CUE_WORD.search(text, commas[0]) else None
+        comma = len(text)
+        for _ in range(3):  # the third comma from the end ("..., said X, a Y at Z, which W")
+            comma = max(text.rfind(",", 0, comma), 0) if comma else 0
+        trail = (  # only when a cue follows one of the last three commas (cheap check first)
+            INDIRECT_TRAIL.match(text) if "," in text and CUE_WORD.search(text, comma) else None
         )
-        if trail and CUE_IN_HEAD.search(trail.group("content")) and not _outlet_trails(trail):
-            trail = None  # "X said A, but Y argued B": the leading attribution comes first
+        # "X said A, but Y argued B": a leading attribution inside the content comes first;
+        # when the content's cue has no speaker ("..., the city expects, said X") the trail holds
+        deferred = bool(
+            trail and CUE_IN_HEAD.search(trail.group("content")) and not _outlet_trails(trail)
+        )
         if trail and ends_in_aside(trail.group("content")):
             trail = None  # "The union, meanwhile, said ...": the speaker comes first
         if trail and participle_cue(trail):
             trail = None  # "..., with some voicing support and others warning": no finite cue
-        if trail:
-            group = "spk1" if trail.group("spk1") else "spk2"
-            raw = trail.group(group) or ""
-            spk = strip_speaker(raw)
-            if group == "spk2":
-                spk = active_speaker(spk, trail.group("cue2") or "")
-            a = sent.start + trail.start(group) + max(raw.find(spk), 0)
-            n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
-            if plausible_speaker(spk, n_inside) and len(spk.split()) <= 10:
-                cue = (trail.group("cue1") or trail.group("cue2") or "").lower()
-                content = trail.group("content").strip(' ,"“”')
-                quote = self._make(content, spk, cue, sent, a)
-                if quote is not None:
-                    self._relayed(quote, text[trail.end("spk1" if group == "spk1" else "cue2") :])
-                return quote
+        if trail and not deferred:
+            found = self._trailing(sent, text, trail)
+            if found:
+                return found
         for pattern in (INDIRECT_LEAD, INDIRECT_THAT, FINDING_LEAD):
             lead = pattern.match(text)
             if not lead:
                 continue
             found = self._lead(sent, lead.group("pre"), lead.group("cue"), lead.group("content"))
+            if found:
+                return found
+        if trail:
+            found = self._trailing(sent, text, trail)
             if found:
                 return found
         # the first cue had no speaker before it: try the later ones ("... who think that")
@@ -158,7 +161,76 @@ class IndirectSpeech(SpeakerResolver):
                 )
                 if found:
                     return found
-        return None
+        return self._coordinated(sent, text) or self._relative(sent, text)
+
+    def _coordinated(self, sent: Sentence, text: str) -> Quote | None:
+        """'Ana Ruiz won the runoff and said (that) B': the second verb's speaker is the
+        sentence's subject, a name or a pronoun that opens it."""
+        match = COORDINATED_CUE.search(text)
+        if match is None:
+            return None
+        lead = LEADING_FILLER.sub("", text[: match.start()])
+        offset = len(text[: match.start()]) - len(lead)
+        pronoun = re.match(r"(?:He|She|They|We|I)\b", lead)
+        if pronoun:
+            spk, a = pronoun.group(0), sent.start + offset
+        else:
+            named = [
+                m
+                for m in self.mentions_in(sent.start + offset, sent.start + match.start())
+                if m.label in ("PERSON", "ORG", "NORP")
+            ]
+            if not named or not _opens(lead, named[0].start - sent.start - offset):
+                return None
+            spk, a = named[0].text, named[0].start
+        content = match.group("content").strip(' ,."“”')
+        return self._make(content, spk, match.group("cue").lower(), sent, a)
+
+    def _relative(self, sent: Sentence, text: str) -> Quote | None:
+        """'..., particularly Ted Cruz, who said he would ...' / 'voters who say they ...': the
+        noun phrase the relative pronoun stands for is the speaker."""
+        match = RELATIVE_CUE.match(text)
+        if match is None:
+            return None
+        words = match.group("pre").split()
+        taken: list[str] = []
+        for word in reversed(words[-6:]):
+            low = word.lower().strip(",")
+            if (taken and word.endswith(",")) or low in DANGLING or low in CLAUSE_VERBS:
+                break
+            if taken and word.islower() and low.endswith(("ed", "es")):
+                break  # "counted / includes independent voters": a verb before the noun phrase
+            taken.insert(0, word.strip(","))
+            if low in DETERMINERS:
+                break
+        spk = " ".join(taken)
+        a = sent.start + match.group("pre").rfind(spk)
+        n_inside = len(self.mentions_in(a, a + len(spk)))
+        if not taken or not plausible_speaker(spk, n_inside) or CUE_WORD.search(spk):
+            return None
+        content = match.group("content").strip(' ,."“”')
+        return self._make(content, spk, match.group("cue").lower(), sent, a)
+
+    def _trailing(self, sent: Sentence, text: str, trail: re.Match[str]) -> Quote | None:
+        """'CONTENT, said X' / 'CONTENT, X said', with what follows the speaker (an outlet told,
+        a source cited) read by `_relayed`."""
+        group = "spk1" if trail.group("spk1") else "spk2"
+        raw = trail.group(group) or ""
+        if group == "spk1":  # "said X, a Y at Z, which W": the relative clause is not the name
+            raw = RELATIVE_CLAUSE.split(raw, maxsplit=1)[0]
+        spk = strip_speaker(raw)
+        if group == "spk2":
+            spk = active_speaker(spk, trail.group("cue2") or "")
+        a = sent.start + trail.start(group) + max(raw.find(spk), 0)
+        n_inside = len(self.mentions_in(a, a + len(spk)))
+        if not plausible_speaker(spk, n_inside) or len(spk.split(",")[0].split()) > 10:
+            return None
+        cue = (trail.group("cue1") or trail.group("cue2") or "").lower()
+        content = trail.group("content").strip(' ,"“”')
+        quote = self._make(content, spk, cue, sent, a)
+        if quote is not None:
+            self._relayed(quote, text[trail.end("spk1" if group == "spk1" else "cue2") :])
+        return quote
 
     def _lead(self, sent: Sentence, pre: str, cue: str, content: str) -> Quote | None:
         """'SPEAKER cue CONTENT' when the words before the cue end in a plausible speaker."""
@@ -167,7 +239,7 @@ class IndirectSpeech(SpeakerResolver):
         spk, rel = speaker_from_pre(pre)
         spk = active_speaker(spk, cue)
         a = sent.start + rel
-        n_inside = sum(1 for m in self.mentions if a <= m.start < a + len(spk))
+        n_inside = len(self.mentions_in(a, a + len(spk)))
         if plausible_speaker(spk, n_inside) and len(spk.split(",")[0].split()) <= 14:
             return self._make(content.strip(' ,."“”'), spk, cue.lower(), sent, a)
         return None
@@ -214,6 +286,11 @@ class IndirectSpeech(SpeakerResolver):
             src = citing.group("src").strip()
             quote.speaker_text = src
             quote.speaker = src
+
+
+def _opens(lead: str, at: int) -> bool:
+    """Whether the name at `at` opens the clause: at most a title or determiner before it."""
+    return at >= 0 and len(lead[:at].split()) <= 2 and "," not in lead[:at]
 
 
 def _outlet_trails(trail: re.Match[str]) -> bool:

@@ -104,11 +104,18 @@ FINDING_LEAD = re.compile(
     r"(?P<cue>found|finds|concluded|concludes|estimated|estimates|revealed|reveals|indicated|"
     r"indicates)\s+(?:that\s+)?(?P<content>.{8,})$"
 )
-INDIRECT_LEAD = re.compile(
-    rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{CUE})\b"
+# what follows a cue: an addressee ("told reporters"), a circumstance ("on Monday"), "that"
+_LEAD_REST = (
     r"(?:\s+(?P<obj>reporters|journalists|the\s+[\w.]+(?:\s+[\w.]+){0,3}|him|her|them|us|me|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))??"
     r"(?:,?\s+(?:on|in|at|during|last|this)\s+[^,]{1,40}?)?\s*,?\s+(?:that\s+)?(?P<content>.{8,})$"
+)
+INDIRECT_LEAD = re.compile(rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{CUE})\b" + _LEAD_REST)
+# a second verb of the sentence's subject: "X won the vote and said (that) ..."
+COORDINATED_CUE = re.compile(rf"\s(?:and|but)\s+{_AUX}(?P<cue>{CUE})\b(?<!ing)" + _LEAD_REST)
+# a relative clause's verb: "Ted Cruz, who said he would ...", "voters who say they ..."
+RELATIVE_CUE = re.compile(
+    rf"(?P<pre>.*?)(?:,\s*|\s)who\s+{_AUX}(?P<cue>{CUE})\b(?<!ing)" + _LEAD_REST
 )
 INDIRECT_THAT = re.compile(
     rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{THAT_CUE})\s+that\s+(?P<content>.{{8,}})$", re.IGNORECASE
@@ -141,9 +148,17 @@ _TRAIL_TAIL = (
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b[^,]{0,80}|"
     r"[^,\s]+(?:\s+[^,\s]+)?))?"
 )
+# an appositive after a trailing speaker's name: "..., said Ana Ruiz, a fellow at X(, which Y)"
+_APPOSITIVE = (
+    r",\s*(?!(?:and|but|or|so|yet|while|as|because|when|although|though|if|since|adding|"
+    r"saying|noting|before|after|who|which|whose|on|in|at|during|last|this|citing)\b)"
+    r"[^,;:]{2,160}?"
+    + "".join(rf"(?<!\b{w})" for w in ("a", "an", "the", "of", "at", "for", "and"))
+    + r"(?:,\s*(?:who|which|whose)\b[^;]{0,200}?(?=[.!?]?[\"”’]?$))?"
+)
 INDIRECT_TRAIL = re.compile(
-    rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{CUE})\s+(?P<spk1>[^,]{{2,140}}?)|"
-    rf"(?P<spk2>[^,]{{2,120}}?)\s+{_AUX}(?P<cue2>{CUE}))"
+    rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{CUE})\s+(?P<spk1>[^,]{{2,140}}?(?:{_APPOSITIVE})?)|"
+    rf"(?P<spk2>[^,]{{2,120}}?(?:,[^,;:]{{2,160}}?,)?)\s+{_AUX}(?P<cue2>{CUE}))"
     rf"{_TRAIL_TAIL}[.!?]?[\"”’]?$",
 )
 CLAUSE_CUT = re.compile(

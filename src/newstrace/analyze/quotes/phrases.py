@@ -21,7 +21,15 @@ from newstrace.analyze.quotes.patterns import (
     TRAILING_PARTY,
 )
 from newstrace.lang.en.attribution import DISCOURSE_ADVERBS
-from newstrace.lang.en.speakers import CLAUSE_VERBS, DANGLING, LY_NOUNS, PRONOUNS, REFLEXIVE
+from newstrace.lang.en.speakers import (
+    CLAUSE_VERBS,
+    DANGLING,
+    LY_NOUNS,
+    PRONOUNS,
+    REFLEXIVE,
+    SHARE_HEADS,
+    SHARE_HEDGES,
+)
 from newstrace.lang.en.speech_verbs import BE_VERBS
 
 
@@ -108,7 +116,22 @@ def active_speaker(spk: str, cue: str) -> str:
     return spk
 
 
+def is_share(spk: str) -> bool:
+    """'21 percent', 'a third', 'more than six in 10', 'majorities in all five states': a share
+    of the people a poll asked, who speak through it."""
+    words = re.sub(r"(\d)%", r"\1 %", spk.lower()).split()
+    while words and (words[0] in SHARE_HEDGES or re.fullmatch(r"[\d.,]+", words[0])):
+        words.pop(0)
+        if len(words) >= 2 and words[0] == "in" and re.fullmatch(r"\d+|ten", words[1]):
+            return len(words) <= 5  # "six in 10", "four in 10 voters"
+    if not words or (words[0] not in SHARE_HEADS and " ".join(words[:2]) != "per cent"):
+        return False
+    return len(words) <= 6 and (len(words) == 1 or words[1] in ("of", "in", "said", "cent"))
+
+
 def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
+    if spk and is_share(spk) and spk.split()[0][:1] != "%":
+        return True
     if not spk or (NOT_SPEAKER_START.match(spk) and spk.lower() not in PRONOUNS):
         return False
     words = spk.split()

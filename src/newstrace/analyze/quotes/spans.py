@@ -3,6 +3,7 @@ left open at a paragraph's end (the multi-paragraph convention)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -23,13 +24,13 @@ class Span:
 def find_quote_spans(text: str) -> list[Span]:
     """Quoted passages (content without the marks), non-overlapping, in text order."""
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted and disjoint: one bisection per candidate
     for pattern in QUOTE_PATTERNS:
         for match in pattern.finditer(text):
             a, b = match.start(), match.end()
-            if any(a < y and x < b for x, y in taken) or not match.group(1).strip():
+            if _overlaps(taken, a, b) or not match.group(1).strip():
                 continue
-            taken.append((a, b))
+            bisect.insort(taken, (a, b))
             spans.append(
                 Span(
                     match.start(1),
@@ -42,6 +43,12 @@ def find_quote_spans(text: str) -> list[Span]:
     spans.extend(_open_paragraph_spans(text, taken))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether [a, b) overlaps one of the sorted, disjoint intervals of `taken`."""
+    at = bisect.bisect_left(taken, (b, b))  # intervals before it start before b
+    return at > 0 and taken[at - 1][1] > a
 
 
 _OPENERS = '“"‘'
@@ -63,17 +70,17 @@ def _open_paragraph_spans(text: str, taken: list[tuple[int, int]]) -> list[Span]
         if not mark or mark not in _OPENERS or not nxt.group(0).lstrip().startswith(mark):
             continue
         start = line.start() + lead
-        if any(a <= start < b for a, b in taken):
+        if _overlaps(taken, start, start + 1):
             continue  # the paragraph's quotation is closed
         end = line.end() - (len(body) - len(body.rstrip()))
         if end - start < 12:
             continue
         label = TRANSCRIPT_LABEL.match(text, start + 1)  # '"PENCE: Well, ...': a transcript line
         if label:  # names its own speaker; the quote is what follows the label
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             out.append(Span(label.end(), end, text[label.end() : end], label.end() - start, 0))
             continue
-        taken.append((start, end))
+        bisect.insort(taken, (start, end))
         out.append(Span(start + 1, end, text[start + 1 : end], 1, 0))
     return out
 

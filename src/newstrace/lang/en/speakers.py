@@ -49,3 +49,14 @@ CLAUSE_VERBS = frozenset(
 TITLE_SMALL_WORDS = frozenset(
     "a an and or the of to in on for with at by from as is it its but nor vs".split()  # noqa: SIM905
 )
+
+# a share of the people asked speaks for them: "47 percent said", "a third said", "six in 10 say"
+SHARE_HEADS = frozenset(
+    """percent per cent % third thirds quarter quarters fifth fifths half majority majorities
+    minority plurality most many""".split()  # noqa: SIM905
+)
+SHARE_HEDGES = frozenset(
+    """about around nearly almost roughly only just some over under more fewer less than a an
+    one two three four five six seven eight nine ten slim narrow clear large small bare
+    overwhelming vast""".split()  # noqa: SIM905
+)

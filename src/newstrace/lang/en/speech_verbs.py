@@ -219,3 +219,8 @@ BARE_FORMS = ["shows", "showed", "finds"]
 BE_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s"})
 # subjects and auxiliaries after which a noun-like form is a verb ("they support")
 GUARDS = "they we i you who he she it did does do also still strongly can could may might".split()  # noqa: SIM905
+
+# headlines capitalise every word ("Mayor Says Bridge Will Reopen"): these verbs' finite forms
+# cue attribution capitalised too
+HEADLINE_LEMMAS = """say tell warn urge vow claim deny admit insist predict suggest think believe
+argue accuse slam blast promise pledge reveal confirm demand""".split()  # noqa: SIM905

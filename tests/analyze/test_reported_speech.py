@@ -1,0 +1,150 @@
+"""Reported speech that news writes every day and the quote list must not lose: a trailing
+speaker with an appositive, a poll's share of respondents, title-case headlines, a second verb of
+the sentence's subject, and relative clauses ("who said"). Also: the offset lookups the
+extractor uses to stay linear in the text's length agree with a plain scan.
+
+Each sentence is written for these tests, about stories of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze import Analyzer
+from newstrace.analyze.quotes.resolver import SpeakerResolver
+from newstrace.analyze.quotes.spans import find_quote_spans
+from newstrace.model import Article, Quote
+from newstrace.settings import Settings
+
+
+def analysed(text: str) -> Article:
+    article = Article(id="r", source="mem", text=text)
+    Analyzer(Settings.lexical(), embed=False).analyze([article])
+    return article
+
+
+def only_quote(text: str) -> Quote:
+    (quote,) = analysed(text).quotes
+    return quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The levee will not hold another week of rain, said Ingrid Holm, a hydrologist at the "
+        "Delta Water Board.",
+        "The levee will not hold another week of rain, said Ingrid Holm, a hydrologist at the "
+        "Delta Water Board, which monitors the river.",
+        "The levee will not hold another week of rain, Ingrid Holm, a hydrologist at the Delta "
+        "Water Board, said.",
+    ],
+)
+def test_a_trailing_speaker_keeps_the_words_before_an_appositive(text: str) -> None:
+    quote = only_quote(text)
+    assert quote.speaker == "Ingrid Holm"
+    assert quote.text == "The levee will not hold another week of rain"
+
+
+def test_a_cue_with_no_speaker_inside_the_content_leaves_the_trailing_speaker() -> None:
+    text = "Repairs will cost far more than the county expects, said Omar Haddad, an engineer."
+    quote = only_quote(text)
+    assert quote.speaker == "Omar Haddad"
+    assert quote.text.endswith("than the county expects")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In the spring survey, 38 percent said they would move if rents rose again.",
+            "38 percent",
+        ),
+        ("Among younger tenants, a third said the landlord had never answered.", "a third"),
+        ("More than six in 10 said they had cut back on heating.", "More than six in 10"),
+        ("Majorities in both towns say they want the ferry kept.", "Majorities in both towns"),
+    ],
+)
+def test_a_share_of_the_people_asked_is_a_speaker(text: str, speaker: str) -> None:
+    assert only_quote(text).speaker == speaker
+
+
+def test_a_title_case_headline_names_its_speaker() -> None:
+    text = (
+        "Harbour Chief Says Night Ferries Will Return In March.\n\n"
+        "The port authority has run a reduced timetable since the storm."
+    )
+    quotes = analysed(text).quotes
+    assert [(q.speaker, q.cue) for q in quotes] == [("Harbour Chief", "says")]
+    assert quotes[0].text.startswith("Night Ferries Will Return")
+
+
+def test_a_capitalised_verb_in_running_text_is_not_read_as_a_cue() -> None:
+    text = "Claims of a leak at the reservoir spread quickly on Tuesday morning."
+    assert analysed(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Lena Kovac won the runoff after a long recount and said on Friday that the council "
+            "would vote on the budget first.",
+            "Lena Kovac",
+            "the council would vote on the budget first",
+        ),
+        (
+            "She toured the flooded depot on Monday and told staff the trains would run by June.",
+            "She",
+            "the trains would run by June",
+        ),
+    ],
+)
+def test_a_second_verb_of_the_subject_attributes_to_the_subject(
+    text: str, speaker: str, content: str
+) -> None:
+    quote = only_quote(text)
+    assert quote.speaker_text == speaker
+    assert quote.text.endswith(content)
+
+
+def test_a_subject_that_is_not_opening_the_sentence_is_not_given_the_words() -> None:
+    text = "After the storm the depot stayed shut for weeks and said nothing about the repairs."
+    assert analysed(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The repairs are backed by two engineers, Piet Maas and Carla Reyes, who say the "
+            "pier can be saved for half the cost.",
+            "Carla Reyes",
+        ),
+        (
+            "The count includes seasonal residents who said they would vote in the town "
+            "election next spring.",
+            "seasonal residents",
+        ),
+    ],
+)
+def test_the_antecedent_of_who_is_the_speaker(text: str, speaker: str) -> None:
+    quote = only_quote(text)
+    assert quote.speaker_text == speaker
+    assert quote.text.startswith(("the pier", "they would vote"))
+
+
+def test_offset_lookups_agree_with_a_scan() -> None:
+    text = (
+        'Mayor Ana Ruiz said the bridge was safe. "We checked every bolt," she said. Omar Haddad '
+        'of the Delta Water Board disagreed. "It is not," he said, "and we have the report." '
+        "Piet Maas, who runs the ferry, said nothing."
+    )
+    article = analysed(text)
+    resolver = SpeakerResolver(text, article.sentences, article.mentions)
+    for start in range(0, len(text), 7):
+        for end in (start + 5, start + 40, start + 200):
+            scan = [m for m in resolver.mentions if start <= m.start < end]
+            assert resolver.mentions_in(start, end) == scan
+            spans = [s for s in resolver.spans if start <= s.start < end]
+            assert resolver.spans_in(start, end) == spans
+        inside = any(s.start - 1 <= start < s.end + 1 for s in find_quote_spans(text))
+        assert resolver._in_quote(start) == inside
