@@ -148,3 +148,74 @@ def test_offset_lookups_agree_with_a_scan() -> None:
             assert resolver.spans_in(start, end) == spans
         inside = any(s.start - 1 <= start < s.end + 1 for s in find_quote_spans(text))
         assert resolver._in_quote(start) == inside
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The county sheriff toured the shelters on Sunday, and took questions from evacuees, "
+            'saying "nobody will be sent home before the water is gone."',
+            "The county sheriff",
+        ),
+        (
+            'The harbour master opened the hearing with a warning: "We cannot dredge twice a '
+            'year on this budget."',
+            "The harbour master",
+        ),
+    ],
+)
+def test_a_speaker_phrase_that_runs_into_its_clause_keeps_its_subject(
+    text: str, speaker: str
+) -> None:
+    assert only_quote(text).speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the retired judge", "newly elected members", "officials involved in the talks"],
+)
+def test_participles_inside_a_noun_phrase_are_kept(phrase: str) -> None:
+    from newstrace.analyze.quotes.phrases import subject_only
+
+    assert subject_only(phrase) == phrase
+
+
+def test_a_comma_inside_a_number_does_not_end_the_speaker_or_the_content() -> None:
+    text = (
+        "Jonas Berg, the depot's operations manager, said fewer than 1,200 drivers had stayed "
+        "home and that most routes were running."
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Jonas Berg"
+    assert quote.text.startswith("fewer than 1,200 drivers had stayed home")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The shelter was full in the latest council report, with 40 beds taken.",
+            "the latest council report",
+        ),
+        ("The club apologised to its members in a statement on Tuesday.", "a statement"),
+    ],
+)
+def test_a_sentence_is_reported_from_the_document_it_is_in(text: str, speaker: str) -> None:
+    assert only_quote(text).speaker_text == speaker
+
+
+def test_being_relaxed_in_an_interview_reports_no_words() -> None:
+    assert analysed("He seemed relaxed and cheerful in an interview with the station.").quotes == []
+
+
+def test_a_line_opened_by_a_named_speaker_and_a_colon() -> None:
+    text = (
+        "Ingrid Holm: The Levee Will Not Hold Another Storm.\n\n"
+        "The hydrologist Ingrid Holm spoke to the council on Monday about the river.\n\n"
+        "HOLM: We checked every section of the levee twice this spring.\n\n"
+        "WASHINGTON: The council met on Monday to discuss the levee.\n\n"
+        "Update: The meeting has been moved to Thursday evening."
+    )
+    labelled = [q for q in analysed(text).quotes if q.cue == ":"]
+    assert [q.speaker_text for q in labelled] == ["Ingrid Holm", "HOLM"]

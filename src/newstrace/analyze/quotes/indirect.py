@@ -14,9 +14,11 @@ from newstrace.analyze.quotes.patterns import (
     CUE_WORD,
     FINDING_LEAD,
     FRAMING_CLAUSE,
+    IN_DOCUMENT,
     INDIRECT_LEAD,
     INDIRECT_THAT,
     INDIRECT_TRAIL,
+    LABEL_LINE,
     LEADING_FILLER,
     RELATIVE_CUE,
     RELAY,
@@ -37,6 +39,7 @@ from newstrace.analyze.quotes.phrases import (
 )
 from newstrace.analyze.quotes.resolver import SpeakerResolver
 from newstrace.analyze.sources import MEDIA
+from newstrace.lang.en.attribution import DOCUMENT_NOUNS
 from newstrace.lang.en.speakers import CLAUSE_VERBS, DANGLING, DETERMINERS
 from newstrace.model import Quote, Sentence
 
@@ -107,6 +110,9 @@ class IndirectSpeech(SpeakerResolver):
 
     def _indirect_in(self, sent: Sentence) -> Quote | None:
         text = ANONYMITY.sub(lambda m: " " * len(m.group(0)), sent.text)
+        labelled = self._labelled(sent, text)
+        if labelled is not None:
+            return labelled
         match = ACCORDING_TO.search(text)
         if match:
             spk = according_speaker(match.group("spk"))
@@ -161,7 +167,43 @@ class IndirectSpeech(SpeakerResolver):
                 )
                 if found:
                     return found
-        return self._coordinated(sent, text) or self._relative(sent, text)
+        return (
+            self._coordinated(sent, text)
+            or self._relative(sent, text)
+            or self._in_document(sent, text)
+        )
+
+    def _labelled(self, sent: Sentence, text: str) -> Quote | None:
+        """A line opened by its speaker and a colon: 'Mayor Ruiz: Ferries Will Return' (a
+        headline), 'HOLM: We checked the levee.' (a transcript). The label must name a person
+        or organisation of the article, or a document ('Report: ...'); a place is a dateline."""
+        if sent.start > 0 and self.text[sent.start - 1] != "\n":
+            return None
+        match = LABEL_LINE.match(text)
+        if match is None:
+            return None
+        spk = match.group("spk")
+        a = sent.start + match.start("spk")
+        named = [m for m in self.mentions_in(a, a + len(spk)) if m.label in ("PERSON", "ORG")]
+        surname = spk.split()[-1].lower()
+        known = surname in {s.lower() for s in self._surnames} or surname in DOCUMENT_NOUNS
+        if not (named or known) or surname in ("q", "a"):
+            return None
+        if spk.isupper() and len(spk.split()) == 1 and not known:
+            return None  # "WASHINGTON: ...": a dateline, not a speaker
+        content = match.group("content").strip(' ."“”')
+        return self._make(content, spk, ":", sent, a)
+
+    def _in_document(self, sent: Sentence, text: str) -> Quote | None:
+        """'The mayor led by six points in the latest county poll': a sentence with no speech
+        verb reports what the poll, survey or statement it is "in" says."""
+        match = IN_DOCUMENT.search(text)
+        if match is None or CUE_WORD.search(match.group("spk")):
+            return None
+        spk = match.group("spk")
+        content = (text[: match.start()] + " " + text[match.end() :]).strip(' ,."“”')
+        content = re.sub(r"\s+([,.;])", r"\1", re.sub(r"\s{2,}", " ", content))
+        return self._make(content, spk, "in", sent, sent.start + match.start("spk"))
 
     def _coordinated(self, sent: Sentence, text: str) -> Quote | None:
         """'Ana Ruiz won the runoff and said (that) B': the second verb's speaker is the

@@ -10,6 +10,7 @@ from newstrace.lang.en.abbreviations import TITLE_ABBREVIATIONS
 from newstrace.lang.en.attribution import (
     ANONYMITY_PHRASES,
     DISCOURSE_ADVERBS,
+    DOCUMENT_NOUNS,
     FRAMING_PARTICIPLES,
     NAMING_VERBS,
     NEGATORS,
@@ -111,6 +112,19 @@ _LEAD_REST = (
     r"(?:,?\s+(?:on|in|at|during|last|this)\s+[^,]{1,40}?)?\s*,?\s+(?:that\s+)?(?P<content>.{8,})$"
 )
 INDIRECT_LEAD = re.compile(rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{CUE})\b" + _LEAD_REST)
+# "ahead in the latest county poll", "in most surveys": the document a sentence is reported from
+IN_DOCUMENT = re.compile(
+    r"(?:,\s*)?\b[Ii]n\s+(?P<spk>(?:(?:the|a|an|this|that|its|their|his|her|our|most|every|all|"
+    r"several|recent|new|two|three)\s+)?(?:[\w\-’'./]+\s+){0,6}?(?:"
+    + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
+    + r"))\b"
+)
+# a line that names its speaker before a colon: headlines ("Mayor Ruiz: Ferries Will Return",
+# "Ruiz to council: ...") and transcripts ("HOLM: We checked the levee.")
+LABEL_LINE = re.compile(
+    r"^(?:[A-Z]{3,}\s*[–—-]+\s*)?(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})"
+    r"(?:\s+to\s+[^:]{2,40})?\s*:\s+(?P<content>[^\s:].{8,})$"
+)
 # a second verb of the sentence's subject: "X won the vote and said (that) ..."
 COORDINATED_CUE = re.compile(rf"\s(?:and|but)\s+{_AUX}(?P<cue>{CUE})\b(?<!ing)" + _LEAD_REST)
 # a relative clause's verb: "Ted Cruz, who said he would ...", "voters who say they ..."
@@ -150,7 +164,7 @@ _TRAIL_TAIL = (
 )
 # an appositive after a trailing speaker's name: "..., said Ana Ruiz, a fellow at X(, which Y)"
 _APPOSITIVE = (
-    r",\s*(?!(?:and|but|or|so|yet|while|as|because|when|although|though|if|since|adding|"
+    r"(?<!\d),(?!\d)\s*(?!(?:and|but|or|so|yet|while|as|because|when|although|though|if|since|adding|"
     r"saying|noting|before|after|who|which|whose|on|in|at|during|last|this|citing)\b)"
     r"[^,;:]{2,160}?"
     + "".join(rf"(?<!\b{w})" for w in ("a", "an", "the", "of", "at", "for", "and"))
@@ -158,7 +172,7 @@ _APPOSITIVE = (
 )
 INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{CUE})\s+(?P<spk1>[^,]{{2,140}}?(?:{_APPOSITIVE})?)|"
-    rf"(?P<spk2>[^,]{{2,120}}?(?:,[^,;:]{{2,160}}?,)?)\s+{_AUX}(?P<cue2>{CUE}))"
+    rf"(?P<spk2>[^,]{{2,120}}?(?:(?<!\d),(?!\d)[^,;:]{{2,160}}?,)?)\s+{_AUX}(?P<cue2>{CUE}))"
     rf"{_TRAIL_TAIL}[.!?]?[\"”’]?$",
 )
 CLAUSE_CUT = re.compile(

@@ -24,7 +24,10 @@ from newstrace.lang.en.attribution import DISCOURSE_ADVERBS
 from newstrace.lang.en.speakers import (
     CLAUSE_VERBS,
     DANGLING,
+    DETERMINERS,
+    IRREGULAR_PAST,
     LY_NOUNS,
+    PHRASE_PREPOSITIONS,
     PRONOUNS,
     REFLEXIVE,
     SHARE_HEADS,
@@ -46,7 +49,31 @@ def strip_speaker(raw: str) -> str:
         spk = TRAILING_PARTY.sub("", spk)
         while (tail := TRAILING_ADVERB.search(spk)) and tail.group(1) not in LY_NOUNS:
             spk = spk[: tail.start()]
-    return spk.strip(" ,")
+    return subject_only(spk.strip(" ,"))
+
+
+def subject_only(spk: str) -> str:
+    """'The state senator sought to calm the crowd, and took ...' -> 'The state senator': a
+    speaker phrase that runs on into its own clause keeps the subject, cut before the first
+    past-tense verb that follows a noun (not 'the retired judge', 'newly elected members')."""
+    words = spk.split(" ")
+    for i in range(1, len(words)):
+        word, before = words[i], words[i - 1].lower()
+        if before in ("who", "which", "that", "whose"):
+            return spk  # "a senior official who asked not to be named": a relative clause
+        if not word.isalpha() or not word.islower():
+            continue
+        if not (word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)):
+            continue
+        if before in DETERMINERS or before in DANGLING or before.endswith("ly"):
+            continue
+        if before.endswith(","):  # "Lopez, retired in May," is an appositive
+            continue
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if word.endswith("ed") and after in PHRASE_PREPOSITIONS | {"to", "as"}:
+            continue  # "officials involved in the talks": a participle inside the phrase
+        return " ".join(words[:i])
+    return spk
 
 
 # an aside between dashes right before the cue: "The mayor — who took office in May — said"
@@ -78,7 +105,7 @@ def speaker_from_pre(pre: str) -> tuple[str, int]:
         spk = strip_speaker(first.group(0))
         if spk:
             start = first.start() + first.group(0).find(spk)
-            return body[start:].rstrip(" ,"), start
+            return subject_only(body[start:].rstrip(" ,")), start
     spk = strip_speaker(pick.group(0))
     return spk, pick.start() + max(pick.group(0).find(spk), 0)
 

@@ -72,3 +72,10 @@ SHORT_FUNCTION_WORDS = frozenset(
     """on in at to of by for from with that this last the and but or it its his her he she they
     was is are were has had who why how when what that than then late early""".split()  # noqa: SIM905
 )
+
+# documents that state what a sentence reports when it is "in" them: "ahead in the latest poll",
+# "apologised in a statement" (not "interview": "relaxed in an interview" reports no words)
+DOCUMENT_NOUNS = frozenset(
+    """poll polls survey surveys study studies report reports analysis statement filing memo
+    letter ruling census audit tally""".split()  # noqa: SIM905
+)

@@ -60,3 +60,11 @@ SHARE_HEDGES = frozenset(
     one two three four five six seven eight nine ten slim narrow clear large small bare
     overwhelming vast""".split()  # noqa: SIM905
 )
+
+# past forms that end a speaker's noun phrase and start a clause ("The senator sought to calm
+# the crowd, and took ..."): regular -ed forms are recognised by their ending
+IRREGULAR_PAST = frozenset(
+    """wrote sought took made came went gave got held left met ran sent spent stood struck won
+    lost brought began fought led kept put set told saw found thought drew threw chose rose
+    fell broke spoke knew became grew sat hit cut bought caught taught felt heard paid""".split()  # noqa: SIM905
+)
