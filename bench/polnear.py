@@ -5,7 +5,10 @@ events linking Source / Cue / Content. A predicted quote matches a gold attribut
 content spans overlap (one-to-one, greedy by overlap size); P/R/F1 count matches. Speaker accuracy
 is over matched pairs: the predicted speaker (as written, or as resolved) names the gold source
 (same head word, case-insensitive; a pronoun source counts when we resolved it to the same
-person the gold pronoun's sentence names, or wrote the same pronoun).
+person the gold pronoun's sentence names, or wrote the same pronoun). A relative pronoun
+source ("who", "which") stands for the noun phrase before it: any of the three words before
+the pronoun (and its comma) counts (new in issue 14's second session; every row of a table is
+scored with the same rule).
 
 Baseline in the same run: every sentence containing "said"/"says"/"according to" as one
 attribution whose content is the sentence and whose speaker is the first capitalised word.
@@ -48,6 +51,7 @@ from newstrace.settings import Settings  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets" / "polnear" / "data"
 KINDS = ("direct", "indirect")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "his", "her", "their"}
 
 
@@ -119,6 +123,12 @@ def speaker_correct(pred: Predicted, gold: Attribution, text: str) -> bool:
     if not gold_text:
         return pred.speaker is None
     gold_heads = {w.lower() for w in re.findall(r"[A-Za-z][\w'’\-]*", gold_text)}
+    if gold_text.lower() in RELATIVE_PRONOUNS and gold.source is not None:
+        # "Ted Cruz, who said ...": the gold marks the pronoun; the speaker is what it stands
+        # for, the noun phrase right before it in the same sentence
+        before = text[max(0, gold.source[0] - 120) : gold.source[0]].rstrip(" ,")
+        before = re.split(r"[.!?;:,]\s", before)[-1]
+        gold_heads |= {w.lower() for w in re.findall(r"[A-Za-z][\w'’\-]*", before)[-3:]}
     for cand in (pred.speaker_text, pred.speaker):
         if cand and head(cand) and head(cand) in gold_heads:
             return True

@@ -27,6 +27,7 @@ from newstrace.lang.en.speakers import (
     DETERMINERS,
     IRREGULAR_PAST,
     LY_NOUNS,
+    PARTICLES,
     PHRASE_PREPOSITIONS,
     PRONOUNS,
     REFLEXIVE,
@@ -70,8 +71,8 @@ def subject_only(spk: str) -> str:
         if before.endswith(","):  # "Lopez, retired in May," is an appositive
             continue
         after = words[i + 1].lower() if i + 1 < len(words) else ""
-        if word.endswith("ed") and after in PHRASE_PREPOSITIONS | {"to", "as"}:
-            continue  # "officials involved in the talks": a participle inside the phrase
+        if word.endswith("ed") and after in PHRASE_PREPOSITIONS | PARTICLES:
+            continue  # "officials involved in the talks", "research carried out by X"
         return " ".join(words[:i])
     return spk
 

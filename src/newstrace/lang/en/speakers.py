@@ -68,3 +68,7 @@ IRREGULAR_PAST = frozenset(
     lost brought began fought led kept put set told saw found thought drew threw chose rose
     fell broke spoke knew became grew sat hit cut bought caught taught felt heard paid""".split()  # noqa: SIM905
 )
+
+# words after a participle that keep it inside the noun phrase ("research carried out by X",
+# "officials set to testify"), with the prepositions above
+PARTICLES = frozenset({"to", "as", "out", "up", "off", "down"})
