@@ -323,13 +323,14 @@ def scaling(sizes: list[int], repeats: int = 3) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scaling", default="", help="comma-separated text sizes (chars)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per size (--scaling)")
     parser.add_argument("--split", default="test")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--ner", default="auto", choices=["auto", "spacy", "rules"])
     parser.add_argument("--label", default="", help="the system's name in the table")
     args = parser.parse_args()
     if args.scaling:
-        scaling([int(n) for n in args.scaling.split(",")])
+        scaling([int(n) for n in args.scaling.split(",")], args.repeats)
         return
     items = load_split(args.split, args.limit)
     settings = Settings(embedder="lexical", ner=args.ner)

@@ -219,3 +219,105 @@ def test_a_line_opened_by_a_named_speaker_and_a_colon() -> None:
     )
     labelled = [q for q in analysed(text).quotes if q.cue == ":"]
     assert [q.speaker_text for q in labelled] == ["Ingrid Holm", "HOLM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It is the coldest winter I remember,” the woman said as she waited.", "the woman"),
+        ("“Where will the boats go?” asked the boy, who was holding a paper flag.", "the boy"),
+    ],
+)
+def test_a_person_noun_with_no_telling_suffix_heads_a_speaker(text: str, speaker: str) -> None:
+    assert only_quote(text).speaker == speaker
+
+
+def test_a_cue_that_opens_the_sentence_before_a_quote_names_the_speaker_after_it() -> None:
+    text = (
+        "The old ferry house was restored last year. Said Maren Olsen, who grew up near the "
+        "pier, “We all learned to swim here.”"
+    )
+    assert only_quote(text).speaker == "Maren Olsen"
+
+
+def test_a_share_after_reports_that_is_what_was_reported_not_who_reported_it() -> None:
+    text = (
+        "Ana Ruiz, the council's auditor, reports that 44 per cent of the permits were issued late."
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.text.startswith("44 per cent of the permits")
+
+
+def test_a_named_speaker_with_a_description_resolves_to_the_name() -> None:
+    from newstrace.analyze.quotes.resolver import SpeakerResolver
+
+    text = "Quillo.org, the oldest public audit tool, says most of the accounts are fake."
+    resolver = SpeakerResolver(text, analysed(text).sentences, [])
+    phrase = "Quillo.org, the oldest public audit tool"
+    assert resolver.resolve(phrase, 0, len(phrase), 0) == "Quillo.org"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "A second juror not on the original panel, Tomas Lind, told the Harbour Gazette he "
+            "had doubts from the first day.",
+            "Tomas Lind",
+            "he had doubts from the first day",
+        ),
+        (
+            "Another council ally, Deputy Mayor Rosa Diaz, told Radio Nord that Monday's vote "
+            "showed an effort to stall the budget.",
+            "Rosa Diaz",
+            "Monday's vote showed an effort to stall the budget",
+        ),
+    ],
+)
+def test_a_speaker_with_an_appositive_before_told_keeps_the_clause_after_it(
+    text: str, speaker: str, content: str
+) -> None:
+    quote = only_quote(text)
+    assert quote.speaker == speaker
+    assert quote.text.endswith(content)
+
+
+def test_according_to_in_mid_sentence_leaves_the_sentence_whole() -> None:
+    text = "In May, the ferry ran late, according to the harbour log, although fewer sailed."
+    quote = only_quote(text)
+    assert quote.text == "In May, the ferry ran late, although fewer sailed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor spoke from the steps of the old customs house on Friday evening.",
+        "Ms. Lindqvist talked with voters outside the library before the count began.",
+        "The mayor has stayed ahead in the polls since the bridge reopened in March.",
+    ],
+)
+def test_speaking_somewhere_or_leading_in_the_polls_reports_no_words(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+def test_speaking_about_something_reports_it() -> None:
+    text = "The governor spoke about the need for a second ferry across the sound."
+    (quote,) = analysed(text).quotes
+    assert quote.speaker_text == "The governor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "After the vote, Ana Ruiz on Tuesday said the council would act within a week.",
+            "Ana Ruiz",
+        ),
+        ("Port officials last week said the night ferry would run again.", "Port officials"),
+    ],
+)
+def test_a_time_between_the_speaker_and_the_cue_is_not_part_of_the_speaker(
+    text: str, speaker: str
+) -> None:
+    assert only_quote(text).speaker_text == speaker

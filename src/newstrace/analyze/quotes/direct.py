@@ -14,6 +14,7 @@ from newstrace.analyze.quotes.patterns import (
     CUE_IN_HEAD,
     CUE_WORD,
     DASH_SPEAKER,
+    INVERTED_BEFORE,
     POSSESSED_SPEECH,
     SAME_SPEAKER_CUE,
     SUBORDINATOR,
@@ -245,6 +246,12 @@ class DirectQuotes(SpeakerResolver):
             if prev_line.endswith(":") and len(prev_line) < 240:
                 head_start = self.text.find(prev_line, prev_start + 1)
                 head = prev_line
+        inverted = INVERTED_BEFORE.match(head)
+        if inverted and inverted.group("cue")[:1].isupper():
+            spk = strip_speaker(inverted.group("spk"))
+            s_start = head_start + inverted.start("spk")
+            if plausible_speaker(spk, len(self.mentions_in(s_start, s_start + len(spk)))):
+                return spk, inverted.group("cue").lower(), s_start, s_start + len(spk)
         colon = COLON.search(head)
         before = cue_at_end(head)
         if (colon and colon.start() == 0) or (colon and not before):

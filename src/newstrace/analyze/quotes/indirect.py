@@ -118,13 +118,13 @@ class IndirectSpeech(SpeakerResolver):
             spk = according_speaker(match.group("spk"))
             relay = RELAY.match(text, match.end())
             if spk and relay:  # "according to X, which obtained details from Y, B"
-                content = (text[: match.start()] + " " + text[relay.end() :]).strip(" ,.")
+                content = _joined(text[: match.start()], text[relay.end() :])
                 a = sent.start + relay.start("src")
                 quote = self._make(content, relay.group("src"), "according to", sent, a)
                 if quote is not None:
                     quote.via_outlet = spk
                 return quote
-            content = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.")
+            content = _joined(text[: match.start()], text[match.end() :])
             if spk:
                 a = sent.start + match.start("spk")
                 return self._make(content, spk, "according to", sent, a)
@@ -200,8 +200,10 @@ class IndirectSpeech(SpeakerResolver):
         match = IN_DOCUMENT.search(text)
         if match is None or CUE_WORD.search(match.group("spk")):
             return None
+        if re.fullmatch(r"(?i)(?:the\s+)?polls", match.group("spk")):
+            return None  # "ahead in the polls": standing in general, no poll is cited
         spk = match.group("spk")
-        content = (text[: match.start()] + " " + text[match.end() :]).strip(' ,."“”')
+        content = _joined(text[: match.start()], text[match.end() :]).strip(' ,."“”')
         content = re.sub(r"\s+([,.;])", r"\1", re.sub(r"\s{2,}", " ", content))
         return self._make(content, spk, "in", sent, sent.start + match.start("spk"))
 
@@ -258,6 +260,8 @@ class IndirectSpeech(SpeakerResolver):
         a source cited) read by `_relayed`."""
         group = "spk1" if trail.group("spk1") else "spk2"
         raw = trail.group(group) or ""
+        if group == "spk1" and re.search(r"(?i)(?:^|\s)that\b", raw):
+            return None  # "X, a Y, told Z that ...": a leading cue and its clause, not a trail
         if group == "spk1":  # "said X, a Y at Z, which W": the relative clause is not the name
             raw = RELATIVE_CLAUSE.split(raw, maxsplit=1)[0]
         spk = strip_speaker(raw)
@@ -278,6 +282,10 @@ class IndirectSpeech(SpeakerResolver):
         """'SPEAKER cue CONTENT' when the words before the cue end in a plausible speaker."""
         if cue.lower().startswith("continu") and content.lstrip().startswith("to "):
             return None  # "X continues to pick up support": aspect, not speech
+        if cue.lower().startswith(("spok", "speak", "talk")) and not re.match(
+            r"(?i)\s*(?:about|of|on|out)\b", content
+        ):
+            return None  # "Obama spoke from the White House": speaking, no words reported
         spk, rel = speaker_from_pre(pre)
         spk = active_speaker(spk, cue)
         a = sent.start + rel
@@ -328,6 +336,16 @@ class IndirectSpeech(SpeakerResolver):
             src = citing.group("src").strip()
             quote.speaker_text = src
             quote.speaker = src
+
+
+def _joined(before: str, after: str) -> str:
+    """The sentence with an attribution cut out of its middle, punctuation mended:
+    'In Iowa, Trump leads, according to X, although ...' -> 'In Iowa, Trump leads, although ...'."""
+    comma = before.rstrip().endswith(",") or after.lstrip().startswith(",")
+    before, after = before.rstrip(" ,"), after.lstrip(" ,")
+    if not before or not after:
+        return (before or after).strip(" ,.")
+    return f"{before}{', ' if comma else ' '}{after}".strip(" ,.")
 
 
 def _opens(lead: str, at: int) -> bool:

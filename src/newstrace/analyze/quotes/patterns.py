@@ -19,6 +19,7 @@ from newstrace.lang.en.attribution import (
     SHORT_FUNCTION_WORDS,
     SPEECH_NOUNS,
 )
+from newstrace.lang.en.lex_attrs import MONTH_NAMES, WEEKDAY_NAMES
 
 CUE = SPEECH_CUE
 _AUX = r"(?:(?:has|have|had|also|later|then|again|once|would|will|could|did|does|do|"
@@ -82,6 +83,10 @@ BEFORE_TAIL = re.compile(
     r"(?:,?\s+(?:on|in|at|during|after|before|to|of|about|from)\s+[^,:\"“]{1,60})?\s*[,:]?\s*"
     r"(?:that\s+|as\s+|it\s+)?$"
 )
+# "Said Maren Olsen, who grew up there, “...”": the cue opens the sentence, the speaker follows
+INVERTED_BEFORE = re.compile(
+    rf"^\s*(?P<cue>{CUE})\s+(?P<spk>[^,:;\"“”]{{2,80}}?)\s*(?:,[^\"“”;]{{0,160}})?[,:]\s*$"
+)
 HARD_STOP = re.compile(rf"[;:!?\"“”]|\.{_NOT_ABBREV}(?=\s)")
 COLON = re.compile(r"(?P<spk>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*:\s*$")
 ACCORDING_TO = re.compile(
@@ -115,9 +120,9 @@ INDIRECT_LEAD = re.compile(rf"^(?P<pre>.*?)\s+{_AUX}(?P<cue>{CUE})\b" + _LEAD_RE
 # "ahead in the latest county poll", "in most surveys": the document a sentence is reported from
 IN_DOCUMENT = re.compile(
     r"(?:,\s*)?\b[Ii]n\s+(?P<spk>(?:(?:the|a|an|this|that|its|their|his|her|our|most|every|all|"
-    r"several|recent|new|two|three)\s+)?(?:[\w\-’'./]+\s+){0,6}?(?:"
-    + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
-    + r"))\b"
+    r"several|recent|new|two|three)\s+)?"
+    r"(?:(?!(?:by|for|of|to|with|from|on|at|and|or|that|which|who|part)\b)(?![\w\-]+ing\b)"
+    r"[\w\-’'./]+\s+){0,5}?(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r"))\b"
 )
 # a line that names its speaker before a colon: headlines ("Mayor Ruiz: Ferries Will Return",
 # "Ruiz to council: ...") and transcripts ("HOLM: We checked the levee.")
@@ -184,6 +189,14 @@ LEADING_FILLER = re.compile(
     r"in a statement|in an interview|in a speech|on \w+day|on twitter|in an email)\b[,\s]*"
 )
 TRAILING_PARTY = re.compile(r"\s*\([A-Z][\w.\- ]{0,14}\)?\.?$")
+# "Sanders on Tuesday said", "officials last week said": a time is not part of the speaker
+TRAILING_TIME = re.compile(
+    r"(?i)\s+(?:(?:on|last|this|early|late)\s+(?:"
+    + "|".join((*WEEKDAY_NAMES, "week", "month", "year", "night", "morning", "evening"))
+    + r")|in\s+(?:"
+    + "|".join(MONTH_NAMES)
+    + r")|yesterday|today|tonight|earlier|later)$"
+)
 TRAILING_ADVERB = re.compile(
     r"\s+([a-z]{2,}ly|further|also|again|too|then|now|later|once|almost|himself|herself|themselves|"
     + "|".join(sorted(DISCOURSE_ADVERBS))

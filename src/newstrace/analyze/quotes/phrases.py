@@ -19,6 +19,7 @@ from newstrace.analyze.quotes.patterns import (
     SUBORDINATOR,
     TRAILING_ADVERB,
     TRAILING_PARTY,
+    TRAILING_TIME,
 )
 from newstrace.lang.en.attribution import DISCOURSE_ADVERBS
 from newstrace.lang.en.speakers import (
@@ -28,6 +29,7 @@ from newstrace.lang.en.speakers import (
     IRREGULAR_PAST,
     LY_NOUNS,
     PARTICLES,
+    PERSON_HEADS,
     PHRASE_PREPOSITIONS,
     PRONOUNS,
     REFLEXIVE,
@@ -48,6 +50,7 @@ def strip_speaker(raw: str) -> str:
         spk = LEADING_FILLER.sub("", spk).strip(" ,")
     if len(spk.split()) > 1:  # "Mook further", "Hillary Clinton essentially", "(R-Fla"
         spk = TRAILING_PARTY.sub("", spk)
+        spk = TRAILING_TIME.sub("", spk)
         while (tail := TRAILING_ADVERB.search(spk)) and tail.group(1) not in LY_NOUNS:
             spk = spk[: tail.start()]
     return subject_only(spk.strip(" ,"))
@@ -165,8 +168,14 @@ def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
     words = spk.split()
     lowered = [w.lower().strip(",") for w in words]
     core = re.split(r"\b(?:who|which|whose|that)\b", spk.split(",")[0].lower())[0].split()
-    if any(w.endswith(("n't", "n’t")) or w == "not" for w in core):
-        return False  # a negated verb: a clause ("Trump's statement didn't clarify")
+    negated = [
+        i
+        for i, w in enumerate(core)
+        if w.endswith(("n't", "n’t"))
+        or (w == "not" and (i + 1 == len(core) or core[i + 1] not in PHRASE_PREPOSITIONS))
+    ]
+    if negated:  # a negated verb: a clause ("Trump's statement didn't clarify"), but not
+        return False  # a negated phrase ("one delegate not on the slate")
     if lowered[-1] in DANGLING or any(w in CLAUSE_VERBS for w in core[1:]):
         return False  # a clause, not a noun phrase: "He recently pitched himself to ... by"
     if len(words) > 1 and lowered[0] in PRONOUNS and lowered[1] not in REFLEXIVE:
@@ -178,7 +187,10 @@ def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
     if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and len(words) <= 4):
         return True
     return bool(
-        DESCRIPTION_HEAD.search(spk) or PEOPLE_NOUN.search(lowered[-1]) or PERSON_NOUN.match(spk)
+        DESCRIPTION_HEAD.search(spk)
+        or PEOPLE_NOUN.search(lowered[-1])
+        or PERSON_NOUN.match(spk)
+        or lowered[-1] in PERSON_HEADS
     )
 
 

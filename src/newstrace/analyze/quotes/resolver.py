@@ -183,7 +183,11 @@ class SpeakerResolver:
 
             chosen = min(inside, key=rank)
             return normalise_name(chosen.text) if chosen.label == "PERSON" else chosen.text
-        return RELATIVE_CLAUSE.split(speaker_text, maxsplit=1)[0].strip() or None
+        phrase = RELATIVE_CLAUSE.split(speaker_text, maxsplit=1)[0].strip()
+        name, _, described = phrase.partition(", ")
+        if described and _is_name(name):  # "Quillo.org, the oldest audit tool": the name
+            return name
+        return phrase or None
 
     def _possessive(self, mention: EntityMention) -> bool:
         """'Governor X's chief of staff, Y': X only determines the phrase whose head speaks."""
@@ -200,3 +204,9 @@ class SpeakerResolver:
     def _remember(self, speaker: str | None, offset: int) -> None:
         if speaker and speaker in self._person_names:
             bisect.insort(self._speakers, (offset, speaker))
+
+
+def _is_name(words: str) -> bool:
+    """A proper name: one to four capitalised words (the first may carry a domain, 'X.com')."""
+    parts = words.split()
+    return 0 < len(parts) <= 4 and all(p[:1].isupper() for p in parts)

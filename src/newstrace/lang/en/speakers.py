@@ -72,3 +72,16 @@ IRREGULAR_PAST = frozenset(
 # words after a participle that keep it inside the noun phrase ("research carried out by X",
 # "officials set to testify"), with the prepositions above
 PARTICLES = frozenset({"to", "as", "out", "up", "off", "down"})
+
+# nouns for people that no suffix gives away ("the woman said", "asked the boy"): the head of a
+# description that speaks
+PERSON_HEADS = frozenset(
+    """man men woman women boy boys girl girls child kid kids teen teenager teenagers mom moms
+    dad dads mother father parent parents wife husband son daughter brother sister uncle aunt
+    grandmother grandfather widow widower couple family guy guys lady ladies gentleman host
+    anchor moderator nurse nurses priest pastor bishop imam rabbi monk nun chef clerk guard
+    guards cop cops soldier soldiers veteran veterans student students pupil pupils fan fans
+    crowd audience victim victims survivor survivors refugee refugees migrant migrants tourist
+    tourists patient patients citizen citizens resident residents neighbor neighbour
+    colleague colleagues friend friends""".split()  # noqa: SIM905
+)
