@@ -26,7 +26,7 @@ CLIFF = ROOT.parent / "shared" / "datasets" / "aggrefact_parts" / "CLIFF_error_t
 
 from frank import best_threshold, coverage_baseline  # noqa: E402
 from newstrace.align import SupportChecker  # noqa: E402
-from newstrace.align.lexical import content_words  # noqa: E402
+from newstrace.analyze.words import content_words  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
 
 

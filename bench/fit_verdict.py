@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import rewrites_cases as cases_mod  # noqa: E402
 import rewrites_sources as sources_mod  # noqa: E402
 from llm_rewrites import analysed  # noqa: E402
+from newstrace.align.features import sentence_features  # noqa: E402
 from newstrace.align.fitted import VERDICT_FILE, LinearModel, SoftmaxModel  # noqa: E402
 from newstrace.align.sentences import PreparedArticle  # noqa: E402
 from newstrace.align.support import SupportChecker  # noqa: E402
@@ -67,10 +68,10 @@ def samples(
                 # real syndication: copied sentences, lightly edited, are supported
                 combined = CombinedSources([prepared[group_source[ca.group]]])
                 copy = prepared[ca.id]
-                for k, text in enumerate(copy.texts[:-1]):  # the credit line is no claim
+                for k, claim in enumerate(copy.feats[:-1]):  # the credit line is no claim
                     vector = copy.vectors[k] if copy.vectors is not None else None
                     m = checker.measure(
-                        combined.index, text, claim_speaker=copy.speakers[k], claim_vector=vector
+                        combined.index, claim, claim_speaker=copy.speakers[k], claim_vector=vector
                     )
                     xs.append(m.values)
                     ys.append("supported")
@@ -89,7 +90,7 @@ def samples(
                 vector = derived.vectors[k] if derived.vectors is not None else None
                 m = checker.measure(
                     combined.index,
-                    derived.texts[k],
+                    derived.feats[k],
                     claim_speaker=derived.speakers[k],
                     claim_vector=vector,
                 )
@@ -117,7 +118,8 @@ def samples(
             if vectors is not None
             else (lexical_vectors[n] if lexical_vectors is not None else None)
         )
-        m = checker.measure(combined.index, p["claim"], claim_vector=vector)
+        claim = sentence_features([p["claim"]], settings)[0]  # analysed as ingest would
+        m = checker.measure(combined.index, claim, claim_vector=vector)
         xs.append(m.values)
         ys.append(LABEL[p["label"]])
     return xs, ys

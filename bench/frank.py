@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 FRANK = ROOT.parent / "shared" / "datasets" / "frank"
 
 from newstrace.align import SupportChecker  # noqa: E402
-from newstrace.align.lexical import content_words  # noqa: E402
+from newstrace.analyze.words import content_words  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
 
 

@@ -52,9 +52,9 @@ def main() -> None:
     checks = 0
     t0 = time.perf_counter()
     for source, derived in itertools.pairwise(prepared):
-        for i, text in enumerate(derived.texts):
+        for i, claim in enumerate(derived.feats):
             vector = derived.vectors[i] if derived.vectors is not None else None
-            checker.check_index(source.index, text, claim_vector=vector)
+            checker.check_index(source.index, claim, claim_vector=vector)
             checks += 1
     checks_per_s = checks / (time.perf_counter() - t0)
 

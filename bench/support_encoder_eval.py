@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from frank import load  # noqa: E402
-from newstrace.align.lexical import features, split_sentences  # noqa: E402
+from newstrace.align.features import text_features  # noqa: E402
 from newstrace.align.support import SourceIndex, SupportChecker  # noqa: E402
 from newstrace.align.support_model import aggregate  # noqa: E402
 from support_encoder import SupportEncoder, premise_for  # noqa: E402
@@ -38,12 +38,12 @@ def main() -> None:
     checker, encoder = SupportChecker(), SupportEncoder()
     lexical, encoded, labels, per_pair = [], [], [], []
     for row in load()["validation"]:
-        index = SourceIndex.build(split_sentences(row["article"]))
-        sentences = split_sentences(row["summary"]) or [row["summary"]]
+        index = SourceIndex.build(text_features(row["article"], checker.settings))
+        sentences = text_features(row["summary"], checker.settings)
         lexical.append(aggregate([checker.measure(index, s).values for s in sentences]))
         scores = []
         for s in sentences:
-            premise = premise_for(index.sentences, checker._rank(index, features(s), None))
+            premise = premise_for(index.sentences, checker._rank(index, s, None))
             t0 = time.perf_counter()
             scores.append(encoder.score([(premise, s)])[0])
             per_pair.append(time.perf_counter() - t0)

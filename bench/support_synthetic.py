@@ -18,7 +18,7 @@ import re
 import numpy as np
 
 import derivation_gen as gen
-from newstrace.align.lexical import split_sentences
+from newstrace.align.features import text_features
 from newstrace.align.support import SourceIndex, SupportChecker
 from newstrace.align.support_model import aggregate
 
@@ -47,7 +47,7 @@ def synthetic_pairs(checker: SupportChecker) -> tuple[np.ndarray, np.ndarray]:
     names_pool = sorted({n for d in docs[:100] for s in d.sentences for n in gen._NAME.findall(s)})
     xs, ys = [], []
     for doc in docs:
-        index = SourceIndex.build(split_sentences(" ".join(doc.sentences)))
+        index = SourceIndex.build(text_features(" ".join(doc.sentences), checker.settings))
         candidates = [s for s in doc.sentences if 8 <= len(s.split()) <= 45]
         if not candidates:
             continue

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from frank import load  # noqa: E402
-from newstrace.align.lexical import split_sentences  # noqa: E402
+from newstrace.align.features import text_features  # noqa: E402
 from newstrace.align.support import SourceIndex, SupportChecker  # noqa: E402
 from newstrace.align.support_model import SupportModel, aggregate, feature_names  # noqa: E402
 
@@ -35,8 +35,8 @@ from newstrace.align.support_model import SupportModel, aggregate, feature_names
 def frank_validation(checker: SupportChecker) -> tuple[np.ndarray, np.ndarray]:
     xs, ys = [], []
     for row in load()["validation"]:
-        index = SourceIndex.build(split_sentences(row["article"]))
-        sentences = split_sentences(row["summary"]) or [row["summary"]]
+        index = SourceIndex.build(text_features(row["article"], checker.settings))
+        sentences = text_features(row["summary"], checker.settings)
         xs.append(aggregate([checker.measure(index, s).values for s in sentences]))
         ys.append(float(row["Factuality"]) == 1.0)
     return np.array(xs), np.array(ys)

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import derivation_gen as gen  # noqa: E402
 from frank import load  # noqa: E402
-from newstrace.align.lexical import features, split_sentences  # noqa: E402
+from newstrace.align.features import sentence_features, text_features  # noqa: E402
 from newstrace.align.support import SourceIndex, SupportChecker  # noqa: E402
 from support_encoder import premise_for  # noqa: E402
 from support_synthetic import compress  # noqa: E402
@@ -44,7 +44,7 @@ def frank_docs() -> tuple[list[gen.Doc], dict[str, list[str]]]:
     for row in load()["validation"]:
         text = row["article"]
         if text[:200] not in seen:
-            sentences = split_sentences(text)
+            sentences = [f.text for f in text_features(text)]
             doc = gen.Doc(f"frank_{row['hash']}", text, sentences, "frank")
             seen[text[:200]] = doc
             if row["dataset"] == "cnndm" and row.get("reference"):
@@ -143,8 +143,7 @@ def main() -> None:
     with gzip.open(OUT, "wt", encoding="utf-8") as fh:
         for doc in docs:
             group = by_group[group_of(doc)]
-            sentences = split_sentences(doc.text)
-            index = SourceIndex.build(sentences)
+            index = SourceIndex.build(text_features(doc.text))
             per_doc = 150 if doc.id.startswith("frank") else 40
             claims = claims_for(doc, group, pool, rng, per_doc)
             own = sorted({x for s in doc.sentences for x in gen._NAME.findall(s)})
@@ -154,7 +153,7 @@ def main() -> None:
                 if flipped:
                     claims.append((flipped[0], 0, "reference-" + flipped[1]))
             for claim, label, kind in claims:
-                ranked = checker._rank(index, features(claim), None)
+                ranked = checker._rank(index, sentence_features([claim])[0], None)
                 premise = premise_for(index.sentences, ranked)
                 row = {"p": premise, "c": claim, "y": label, "k": kind, "d": doc.id}
                 fh.write(json.dumps(row) + "\n")

@@ -312,7 +312,7 @@ def three_way(probs: np.ndarray, labels: list[str]) -> tuple[float, dict[str, fl
 
 def frank_eval(encoder: OnnxEncoder, embedder: Any, checker: Any) -> list[str]:
     """FRANK validation -> test: a summary's score is its least supported sentence's."""
-    from newstrace.align.lexical import split_sentences
+    from newstrace.analyze import split_sentences
 
     frank = ROOT.parent / "shared" / "datasets" / "frank"
     test = set((frank / "test_split.txt").read_text().split())
@@ -333,10 +333,10 @@ def frank_eval(encoder: OnnxEncoder, embedder: Any, checker: Any) -> list[str]:
         lex: list[float] = []
         for k, r in enumerate(data):
             if r["hash"] not in art_cache:
-                sents = split_sentences(r["article"]) or [r["article"]]
+                sents = [s.text for s in split_sentences(r["article"])] or [r["article"]]
                 art_cache[r["hash"]] = (sents, embed(embedder, sents))
             sents, vecs = art_cache[r["hash"]]
-            claims = split_sentences(r["summary"]) or [r["summary"]]
+            claims = [s.text for s in split_sentences(r["summary"])] or [r["summary"]]
             cvecs = embed(embedder, claims)
             worst = 1.0
             for c, v in zip(claims, cvecs, strict=True):

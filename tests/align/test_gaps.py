@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from newstrace.align import align_articles
-from newstrace.align.lexical import duration_hours, numbers
+from newstrace.align.features import hours, text_features
 from newstrace.align.sentences import fill_gaps
 from newstrace.model import Article
+from newstrace.settings import Settings
 
 SOURCE = (
     "Bus drivers in Kessel walked out on Tuesday in the first city-wide strike in a decade. "
@@ -58,11 +59,13 @@ def test_without_anchors_nothing_is_filled() -> None:
 
 def test_times_of_day_are_not_figures() -> None:
     text = "The first bus left at 6 a.m., the last at 11:30, and by eight o'clock 40 buses ran."
-    assert [value for value, _ in numbers(text)] == [40.0]
+    (sentence,) = text_features(text, Settings.lexical())
+    assert [f.value for f in sentence.figures] == [40.0]
 
 
 def test_durations_compare_in_hours() -> None:
-    one = "a 48-hour strike"
-    other = "a two-day strike"
-    assert duration_hours(one, numbers(one)[0][1]) == duration_hours(other, numbers(other)[0][1])
-    assert duration_hours("40 buses", "40") is None
+    (one,) = text_features("The union called a 48-hour strike.", Settings.lexical())
+    (other,) = text_features("The union called a two-day strike.", Settings.lexical())
+    (buses,) = text_features("The city sent 40 buses.", Settings.lexical())
+    assert hours(one.figures[0]) == hours(other.figures[0]) == 48.0
+    assert hours(buses.figures[0]) is None

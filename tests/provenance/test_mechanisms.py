@@ -193,7 +193,7 @@ def test_an_undated_condensed_rewrite_is_derived_by_its_text_and_its_changed_fig
     assert result.derivations[0].direction == "decided"
     assert result.derivations[0].direction_evidence.startswith("text: rewrite")
     altered = [f.reason for f in result.flags if f.kind == "altered"]
-    assert altered == ["number 18,000 -> 80,000"]
+    assert altered == ["number 18,000 tonnes -> 80,000 tonnes"]
 
 
 def test_with_dates_the_same_link_flags_the_invented_quote(lexical_analyzer: Analyzer) -> None:

@@ -81,7 +81,7 @@ def test_flipped_role_is_altered_with_the_source_sentence(rewrite_story: StoryPr
 def test_changed_figure_is_altered(rewrite_story: StoryProvenance) -> None:
     flag = next(f for f in rewrite_story.flags if "80,000 tonnes" in f.text)
     assert flag.kind == "altered"
-    assert flag.reason == "number 18,000 -> 80,000"
+    assert flag.reason == "number 18,000 tonnes -> 80,000 tonnes"
     assert "18,000 tonnes" in flag.evidence[0].text
 
 

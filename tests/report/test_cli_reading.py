@@ -29,7 +29,7 @@ def test_compare_any_two_articles_prints_the_aligned_diff_and_verdicts(tmp_path:
     assert out.startswith(f"### TrendWire Now (`{b}`) compared with Northline News Agency")
     # the rewrite inflated the leak tenfold: the checker says so on that very row
     altered = next(line for line in out.splitlines() if "120,000" in line)
-    assert altered.startswith("| altered | altered: number 12,000 -> 120,000 |")
+    assert altered.startswith("| altered | altered: number 12,000 litres -> 120,000 litres |")
     assert "| added | unsupported: quote not in any source |" in out
     data = json.loads(
         runner.invoke(app, ["compare", a, b, "--db", str(db), "--lexical", "--json"]).output

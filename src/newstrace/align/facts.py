@@ -9,27 +9,19 @@ from __future__ import annotations
 
 import re
 
-from newstrace.align.lexical import (
-    STOPWORDS,
-    SentenceFeatures,
-    duration_hours,
-    is_year,
-    negated_words,
-    quote_speaker,
-    same_number,
-    stem,
-    tokens,
-)
+from newstrace.align.features import SentenceFeatures, hours, is_name
+from newstrace.analyze.words import STOPWORDS, tokens
 from newstrace.lexicon import MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES
 
 _PASSIVE_MARKERS = frozenset({"by"})
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 # words that credit a statement; moving a name around them is rewording, not a role swap
 _CUES = frozenset({"said", "says", "according", "told", "added", "stated"})
 
 
 def calendar_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str | None:
-    """A weekday, month or rank put in place of the evidence's own: "arrested Friday" restated
+    """A weekday, month, year or rank put in place of the evidence's own: "arrested Friday" restated
     as "arrested on Thursday", "third-biggest" as "second-biggest". Only when each sentence
     names one the other does not, so an added date is no change."""
     claim_words = set(tokens(claim.text))
@@ -37,14 +29,16 @@ def calendar_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
     # calendar names count only capitalised ("May 3", not "may be")
     claim_capitals = {w.lower() for w in _CAPITALISED.findall(claim.text)}
     evidence_capitals = {w.lower() for w in _CAPITALISED.findall(evidence.text)}
+    years = {w for w in claim_words | evidence_words if _YEAR.match(w)}
     for kind, vocabulary in (
         ("date", WEEKDAY_NAMES),
         ("date", MONTH_NAMES),
+        ("date", tuple(years)),
         ("rank", tuple(ORDINAL_WORDS)),
     ):
         words = set(vocabulary)
         ours, others = claim_words, evidence_words
-        if kind == "date":
+        if kind == "date" and not years & words:
             ours, others = claim_capitals, evidence_capitals
         mine = sorted(w for w in ours & words if w not in evidence_words)
         theirs = sorted(w for w in others & words if w not in claim_words)
@@ -53,71 +47,58 @@ def calendar_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
     return None
 
 
+def same_number(a: float, b: float) -> bool:
+    """Equal up to rounding ('2.5 million' vs '2,500,000'; '3.2%' vs '3.20')."""
+    if a == b:
+        return True
+    big = max(abs(a), abs(b))
+    return big > 0 and abs(a - b) / big < 0.005
+
+
 def number_change(
     claim: SentenceFeatures,
     evidence: SentenceFeatures,
     known: list[float],
     same_unit: bool = False,
 ) -> str | None:
-    """A figure of the claim that no source gives, where the evidence gives another (of the
-    same unit word when `same_unit`: a loosely aligned pair must name what is counted)."""
+    """A figure of the claim that no source gives, where the evidence gives another of the same
+    unit (a loosely aligned pair, `same_unit`, must name what it counts)."""
     if not claim.figures or not evidence.figures:
         return None
-    durations = [
-        hours
-        for other_written in (w for _, w in evidence.figures)
-        if (hours := duration_hours(evidence.text, other_written)) is not None
-    ]
-    for value, written in claim.figures:
-        if any(same_number(value, other) for other in known):
+    durations = [h for f in evidence.figures if (h := hours(f)) is not None]
+    for figure in claim.figures:
+        if any(same_number(figure.value, other) for other in known):
             continue
-        hours = duration_hours(claim.text, written)
-        if hours is not None and any(same_number(hours, other) for other in durations):
+        in_hours = hours(figure)
+        if in_hours is not None and any(same_number(in_hours, other) for other in durations):
             continue  # "a two-day strike" restates "a 48-hour strike"
-        unit = _unit_after(claim.text, written)
-        # pair it with an unmatched evidence figure of the same kind (year with year)
-        for other, other_written in evidence.figures:
-            if is_year(other) != is_year(value):
+        for other in evidence.figures:
+            if any(same_number(other.value, f.value) for f in claim.figures):
                 continue
-            if any(same_number(other, v) for v, _ in claim.figures):
+            if (same_unit or (other.unit and figure.unit)) and other.unit != figure.unit:
                 continue
-            if same_unit and (not unit or _unit_after(evidence.text, other_written) != unit):
+            if same_unit and not figure.unit:
                 continue
-            return f"number {other_written} -> {written}"
+            return f"number {other.written} -> {figure.written}"
     return None
 
 
 def figure_with_unit_elsewhere(claim: SentenceFeatures, sources: list[SentenceFeatures]) -> bool:
     """Every figure of the claim is given, with the same unit, by some source sentence."""
-    for value, written in claim.figures:
-        unit = _unit_after(claim.text, written)
-        found = any(
-            same_number(value, other) and _unit_after(f.text, other_written) == unit
+    return all(
+        any(
+            same_number(figure.value, other.value) and other.unit == figure.unit
             for f in sources
-            for other, other_written in f.figures
+            for other in f.figures
         )
-        if not found:
-            return False
-    return True
-
-
-def _unit_after(text: str, written: str) -> str:
-    """What a figure counts: '%'/'percent' when written with it, else the next content word."""
-    low = written.lower()
-    if low.endswith(("%", "percent", "per cent")):
-        return "percent"
-    at = text.find(written)
-    if at < 0:
-        return ""
-    following = [t for t in tokens(text[at + len(written) :])[:3] if t not in STOPWORDS]
-    return stem(following[0]) if following else ""
+        for figure in claim.figures
+    )
 
 
 def negation_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str | None:
     """One says it happened, the other says it did not: a word both sentences hold is denied
     in one of them only."""
-    claim_denied = negated_words(claim.text)
-    evidence_denied = negated_words(evidence.text)
+    claim_denied, evidence_denied = claim.denied, evidence.denied
     added = [w for w in sorted(claim_denied - evidence_denied) if w in evidence.word_set]
     if added and len(claim_denied) > len(evidence_denied):
         return f"negation added: not {added[0]}"
@@ -167,11 +148,12 @@ def _title(key: str) -> str:
 
 
 def role_swap(
-    claim_text: str, evidence_text: str, name_words: frozenset[str] = frozenset()
+    claim: SentenceFeatures, evidence: SentenceFeatures, name_words: frozenset[str] = frozenset()
 ) -> str | None:
     """Same words around a shared pivot, but a name that stood before it now stands after it
     and another the other way ('A defeated B' vs 'B defeated A'). Voice changes ('B was
     defeated by A') are not swaps. Only names (words of `name_words`) count as moved."""
+    claim_text, evidence_text = claim.text, evidence.text
     claim_tokens = [t for t in tokens(claim_text) if t not in STOPWORDS or t in _PASSIVE_MARKERS]
     evidence_tokens = [
         t for t in tokens(evidence_text) if t not in STOPWORDS or t in _PASSIVE_MARKERS
@@ -187,11 +169,7 @@ def role_swap(
     shared = [t for t in claim_pos if t in evidence_pos and t != "by"]
     if len(shared) < 3:
         return None
-    speakers = {
-        w.lower()
-        for text in (claim_text, evidence_text)
-        for w in (quote_speaker(text) or "").split()
-    }
+    speakers = {w.lower() for f in (claim, evidence) for w in (f.speaker or "").split()}
     for pivot in shared:
         if pivot in name_words or pivot in _CUES:
             continue
@@ -269,40 +247,6 @@ def speaker_change(claim_speaker: str | None, evidence_speaker: str | None) -> s
     if a and b and not (a & b):
         return f"speaker changed: {evidence_speaker} -> {claim_speaker}"
     return None
-
-
-_NOT_NAMES = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "it",
-        "you",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-    ]
-)
-
-
-def is_name(speaker: str) -> bool:
-    """Capitalised words, not a pronoun or a description ('The government')."""
-    words = speaker.split()
-    return (
-        bool(words)
-        and words[0].lower() not in _NOT_NAMES
-        and all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "van", "von", "al"))
-    )
 
 
 def quote_found(quote: str, source_texts: list[str]) -> int:

@@ -14,8 +14,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from newstrace.align.facts import is_name
-from newstrace.align.lexical import SentenceFeatures, features, split_sentences
+from newstrace.align.features import SentenceFeatures, analysed_text, article_features
 from newstrace.align.support import SourceIndex, SupportChecker, ordered_share
 from newstrace.model import Article, SentencePair, Vector
 from newstrace.settings import Settings
@@ -39,34 +38,17 @@ class PreparedArticle:
 
     @classmethod
     def of(cls, article: Article) -> PreparedArticle:
-        texts = sentence_texts(article)
-        speakers: list[str | None] = [None] * len(texts)
-        for quote in article.quotes:
-            if 0 <= quote.sentence < len(speakers) and _named(quote.speaker, quote.speaker_text):
-                speakers[quote.sentence] = quote.speaker
-        feats = [features(t) for t in texts]
-        for i, f in enumerate(feats):
-            if speakers[i] is None:
-                speakers[i] = f.speaker
+        """The article's sentences and their features, read from its analysis layers (an
+        article that was never analysed is analysed here first, as ingest would)."""
+        layers = article if article.sentences else analysed_text(article.text)
+        feats = article_features(layers)
+        texts = [f.text for f in feats]
+        speakers = [f.speaker for f in feats]
         vectors = article.sentence_vectors
         if vectors is not None and len(vectors) != len(texts):
             vectors = None
-        index = SourceIndex.build(texts, speakers=speakers, vectors=vectors)
+        index = SourceIndex.build(feats, speakers=speakers, vectors=vectors)
         return cls(article, texts, feats, speakers, vectors, index)
-
-
-def _named(speaker: str | None, as_written: str | None) -> bool:
-    """A speaker written as a name: a pronoun resolved by context is too unsure to compare."""
-    if not speaker or not speaker[:1].isupper():
-        return False
-    return as_written is None or is_name(as_written)
-
-
-def sentence_texts(article: Article) -> list[str]:
-    """The article's sentences: its sentence layer, or a regex split of the text."""
-    if article.sentences:
-        return [s.text for s in article.sentences]
-    return split_sentences(article.text)
 
 
 def dice(a: SentenceFeatures, b: SentenceFeatures) -> float:
@@ -148,8 +130,8 @@ def _relation(
     """shared (same words), reworded (same fact, other words) or altered (a fact changed);
     without a checker, only shared or reworded."""
     if checker is not None:
-        one = SourceIndex.build([src.texts[j]], speakers=[src.speakers[j]])
-        verdict = checker.check_index(one, der.texts[i], claim_speaker=der.speakers[i])
+        one = SourceIndex.build([src.feats[j]], speakers=[src.speakers[j]])
+        verdict = checker.check_index(one, der.feats[i], claim_speaker=der.speakers[i])
         if verdict.label == "altered":
             return "altered"
     if der.texts[i].strip() == src.texts[j].strip():

@@ -16,17 +16,16 @@ from typing import Literal
 import numpy as np
 
 from newstrace.align import facts
-from newstrace.align.fitted import shipped_verdict
-from newstrace.align.lexical import (
+from newstrace.align.features import (
     SentenceFeatures,
-    features,
-    fragments,
-    same_number,
-    split_sentences,
-    stem,
-    tokens,
+    article_features,
+    merged,
+    sentence_features,
+    text_features,
 )
+from newstrace.align.fitted import shipped_verdict
 from newstrace.align.support_model import SupportModel
+from newstrace.analyze.words import stem, tokens
 from newstrace.model import Article, Vector
 from newstrace.settings import Settings
 
@@ -91,30 +90,30 @@ class SourceIndex:
     @classmethod
     def build(
         cls,
-        sentences: Sequence[str],
+        feats: Sequence[SentenceFeatures],
         speakers: Sequence[str | None] | None = None,
         vectors: Vector | None = None,
     ) -> SourceIndex:
-        feats = [features(s) for s in sentences]
+        """The index of these sentences (their features read from the analysis layers)."""
         word_index: dict[str, list[int]] = defaultdict(list)
         for i, f in enumerate(feats):
             for w in f.word_set:
                 word_index[w].append(i)
         spk = list(speakers) if speakers is not None else [f.speaker for f in feats]
-        all_tokens = [t for s in sentences for t in tokens(s)]
+        all_tokens = [t for f in feats for t in tokens(f.text)]
         positions: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(all_tokens):
             positions[t].append(i)
         return cls(
-            sentences=list(sentences),
-            feats=feats,
+            sentences=[f.text for f in feats],
+            feats=list(feats),
             speakers=spk,
             vectors=vectors,
             word_index=dict(word_index),
             words=frozenset(word_index),
             bigrams=frozenset(b for f in feats for b in f.bigrams),
             name_keys=frozenset(k for f in feats for k in f.name_keys),
-            figures=[v for f in feats for v, _ in f.figures],
+            figures=[x.value for f in feats for x in f.figures],
             tokens=all_tokens,
             token_positions=dict(positions),
         )
@@ -139,11 +138,7 @@ def _title(key: str) -> str:
     return " ".join(w.capitalize() for w in key.split())
 
 
-def _joined(a: SentenceFeatures, b: SentenceFeatures) -> SentenceFeatures:
-    return features(a.text + " " + b.text)
-
-
-def ordered_share(claim_words: list[str], evidence_words: list[str]) -> float:
+def ordered_share(claim_words: Sequence[str], evidence_words: Sequence[str]) -> float:
     """Longest common subsequence of the two word lists, as a share of the claim."""
     if not claim_words or not evidence_words:
         return 0.0
@@ -171,40 +166,49 @@ class SupportChecker:
 
     # -- public API -------------------------------------------------------------------------
     def score(self, source_text: str, claim: str) -> float:
-        """Support of a (possibly multi-sentence) claim by a source text, in [0, 1]."""
-        index = SourceIndex.build(split_sentences(source_text))
-        claim_sentences = split_sentences(claim) or [claim]
-        return self.model.predict([self.measure(index, s).values for s in claim_sentences])
+        """Support of a (possibly multi-sentence) claim by a source text, in [0, 1]; both are
+        analysed first, as ingest analyses an article (no vectors)."""
+        return self._score_features(
+            text_features(source_text, self.settings), text_features(claim, self.settings)
+        )
+
+    def _score_features(
+        self, source: Sequence[SentenceFeatures], claims: Sequence[SentenceFeatures]
+    ) -> float:
+        """The support model's score over the claim's sentences (no vectors needed)."""
+        index = SourceIndex.build(source)
+        return self.model.predict([self.measure(index, c).values for c in claims])
 
     def score_analysed(self, source: Article, claim: Article) -> float:
         """Support of an analysed claim by an analysed source, in [0, 1]: the fitted verdict's
         probability of support for the claim's weakest sentence, read from the sentences,
-        speakers and vectors analyze/ stored (what flags read); without vectors, score()."""
+        speakers and vectors analyze/ stored (what flags read); without vectors, the support
+        model's score over the same layers."""
+        source_feats, claim_feats = article_features(source), article_features(claim)
         if source.sentence_vectors is None or claim.sentence_vectors is None:
-            return self.score(source.text, claim.text)
-        texts = [x.text for x in source.sentences]
-        index = SourceIndex.build(texts, vectors=source.sentence_vectors)
+            return self._score_features(source_feats, claim_feats)
+        index = SourceIndex.build(source_feats, vectors=source.sentence_vectors)
         weakest = 1.0
-        for k, sentence in enumerate(claim.sentences):
-            m = self.measure(index, sentence.text, claim_vector=claim.sentence_vectors[k])
+        for k, sentence in enumerate(claim_feats):
+            m = self.measure(index, sentence, claim_vector=claim.sentence_vectors[k])
             verdict = self.verdict(m, index)
             if verdict is None:
-                return self.score(source.text, claim.text)
+                return self._score_features(source_feats, claim_feats)
             weakest = min(weakest, verdict[2] if verdict[0] == "supported" else verdict[2] / 2)
         return weakest
 
     def blame(self, source_text: str, claim: str) -> list[str]:
         """The claim's words the source does not back, most suspicious first: changed or new
         figures, names no source gives, then other words found nowhere in the source."""
-        index = SourceIndex.build(split_sentences(source_text))
+        index = SourceIndex.build(text_features(source_text, self.settings))
         blamed: list[str] = []
-        for sentence in split_sentences(claim) or [claim]:
+        for sentence in text_features(claim, self.settings):
             m = self.measure(index, sentence)
             if m.change.startswith("number") and "->" in m.change:
                 blamed.append(m.change.rsplit("->", 1)[1].strip())
             blamed.extend(m.novel_figures)
             blamed.extend(_title(n) for n in m.novel_names)
-            words = features(sentence).words
+            words = sentence.words
             blamed.extend(w for w in words if w not in index.words and not w.isdigit())
         return list(dict.fromkeys(blamed))
 
@@ -216,14 +220,18 @@ class SupportChecker:
         claim_speaker: str | None = None,
         source_speakers: Sequence[str | None] | None = None,
     ) -> SupportCheck:
-        """Best evidence among `source_sentences`, a label and a human reason."""
-        index = SourceIndex.build(source_sentences, speakers=source_speakers)
-        return self.check_index(index, claim_sentence, claim_speaker=claim_speaker)
+        """Best evidence among `source_sentences`, a label and a human reason (the sentences
+        are analysed first, as ingest analyses an article)."""
+        index = SourceIndex.build(
+            sentence_features(source_sentences, self.settings), speakers=source_speakers
+        )
+        claim = sentence_features([claim_sentence], self.settings)[0]
+        return self.check_index(index, claim, claim_speaker=claim_speaker)
 
     def check_index(
         self,
         index: SourceIndex,
-        claim_sentence: str,
+        claim: SentenceFeatures,
         *,
         claim_speaker: str | None = None,
         claim_vector: Vector | None = None,
@@ -231,9 +239,7 @@ class SupportChecker:
         """As check(), against a prepared SourceIndex (many claims, one source)."""
         if not index.sentences:
             return SupportCheck(0.0, "unsupported", None, -1, "no source sentences")
-        m = self.measure(
-            index, claim_sentence, claim_speaker=claim_speaker, claim_vector=claim_vector
-        )
+        m = self.measure(index, claim, claim_speaker=claim_speaker, claim_vector=claim_vector)
         # the fitted verdict read sentence vectors when it was fitted: without them, the rules
         verdict = self.verdict(m, index) if claim_vector is not None else None
         label, reason, score = verdict or self._rule_verdict(m)
@@ -276,13 +282,12 @@ class SupportChecker:
     def measure(
         self,
         index: SourceIndex,
-        claim_sentence: str,
+        claim: SentenceFeatures,
         *,
         claim_speaker: str | None = None,
         claim_vector: Vector | None = None,
     ) -> ClaimMeasures:
         """The evidence sentence and every feature the support model reads."""
-        claim = features(claim_sentence)
         ranked = self._rank(index, claim, claim_vector)
         best = ranked[0] if ranked else -1
         evidence = index.feats[best] if best >= 0 else None
@@ -298,7 +303,9 @@ class SupportChecker:
             and not all(w in index.name_keys or stem(w) in index.words for w in k.split())
         ]
         novel_figures = [
-            w for v, w in claim.figures if not any(same_number(v, o) for o in index.figures)
+            f.written
+            for f in claim.figures
+            if not any(facts.same_number(f.value, o) for o in index.figures)
         ]
         change = ""
         if evidence is not None and cov_sent >= RESTATEMENT_COVERAGE:
@@ -306,7 +313,7 @@ class SupportChecker:
         elif evidence is not None and claim.figures and cov_sent >= LOOSE_COVERAGE:
             # a reworded sentence that gives a new figure where its evidence gives another of
             # the same unit, and no source gives the new one with that unit
-            given = [v for v, _ in evidence.figures]
+            given = [f.value for f in evidence.figures]
             change = facts.number_change(claim, evidence, given, same_unit=True) or ""
             if change and facts.figure_with_unit_elsewhere(claim, index.feats):
                 change = ""
@@ -318,7 +325,7 @@ class SupportChecker:
         cosine = 0.0  # the closest source sentence by meaning, wherever it stands
         if claim_vector is not None and index.vectors is not None and len(index.vectors):
             cosine = float(np.max(index.vectors @ claim_vector))
-        claim_tokens = tokens(claim_sentence)
+        claim_tokens = tokens(claim.text)
         frags = fragments(claim_tokens, index.token_positions, index.tokens)
         n_tokens = max(1, len(claim_tokens))
         values = {
@@ -430,7 +437,7 @@ class SupportChecker:
         best = ranked[0]
         evidence = index.feats[best]
         partner = self._partner(claim, index, ranked)
-        joint = evidence if partner is None else _joined(evidence, index.feats[partner])
+        joint = evidence if partner is None else merged(evidence, index.feats[partner])
         change = facts.number_change(claim, evidence, index.figures)
         if change:
             return change
@@ -445,7 +452,7 @@ class SupportChecker:
         name_words = frozenset(
             w for k in claim.name_keys | evidence.name_keys | index.name_keys for w in k.split()
         )
-        change = facts.role_swap(claim.text, evidence.text, name_words)
+        change = facts.role_swap(claim, evidence, name_words)
         if change:
             return change
         return self._speaker_change(
@@ -500,3 +507,29 @@ class SupportChecker:
             if change:
                 return change
         return None
+
+
+def fragments(
+    claim_tokens: list[str], doc_positions: dict[str, list[int]], doc_tokens: list[str]
+) -> list[int]:
+    """Lengths of the extractive fragments of the claim found in the document (Grusky et al.,
+    2018): greedily, the longest run of claim tokens that occurs as a run in the document."""
+    lengths: list[int] = []
+    i = 0
+    while i < len(claim_tokens):
+        best = 0
+        for j in doc_positions.get(claim_tokens[i], ()):
+            k = 0
+            while (
+                i + k < len(claim_tokens)
+                and j + k < len(doc_tokens)
+                and claim_tokens[i + k] == doc_tokens[j + k]
+            ):
+                k += 1
+            best = max(best, k)
+        if best:
+            lengths.append(best)
+            i += best
+        else:
+            i += 1
+    return lengths

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newstrace.lang.en.attribution import NEGATION_SKIP, NEGATORS
+from newstrace.lang.en.words import NOT_DENYING_AFTER_NO
 from newstrace.model import Article, Negation
 
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
@@ -20,6 +21,7 @@ _NEGATOR = re.compile(
 # "not only ... but also", "no doubt", "no longer" reads as one cue
 _NOT_A_DENIAL = re.compile(r"(?i)^\s*(?:only|least|to mention|just)\b")
 _LONGER = re.compile(r"(?i)^\s*longer\b")
+_NOT_DENIED_BY_NO = re.compile(r"(?i)^\s*(?:" + "|".join(sorted(NOT_DENYING_AFTER_NO)) + r")\b")
 
 
 def find_negations(article: Article) -> list[Negation]:
@@ -29,6 +31,8 @@ def find_negations(article: Article) -> list[Negation]:
         for match in _NEGATOR.finditer(sent.text):
             rest = sent.text[match.end() :]
             if match.group(0).lower() == "not" and _NOT_A_DENIAL.match(rest):
+                continue
+            if match.group(0).lower() == "no" and _NOT_DENIED_BY_NO.match(rest):
                 continue
             cue_end = match.end()
             longer = _LONGER.match(rest) if match.group(0).lower() == "no" else None

@@ -167,14 +167,14 @@ def with_restated_elsewhere(
         if not aligned:
             return found
         first, last = min(aligned), max(aligned)  # the tail tells a cut, not a rewording
-        for i, text in enumerate(x.texts):
+        for i in range(len(x.texts)):
             if not first < i < last or i in aligned:
                 continue
             if len(x.feats[i].word_set) < MIN_DIRECTION_WORDS:
                 continue
             vector = x.vectors[i] if x.vectors is not None else None
             verdict = checker.check_index(
-                y.index, text, claim_speaker=x.speakers[i], claim_vector=vector
+                y.index, x.feats[i], claim_speaker=x.speakers[i], claim_vector=vector
             )
             if verdict.label != "unsupported":
                 found.add(i)

@@ -11,25 +11,20 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newstrace.align.lexical import (
-    STOPWORDS,
-    content_words,
-    same_number,
-    stem,
-    tokens,
-)
+from newstrace.align.facts import same_number
+from newstrace.align.features import SentenceFeatures
 from newstrace.align.sentences import PreparedArticle, dice
 from newstrace.align.support import SourceIndex, SupportCheck, SupportChecker
+from newstrace.analyze.words import STOPWORDS, content_words, stem, tokens
 from newstrace.model import Evidence, Flag, FlagKind, Quantity, SentencePair
 from newstrace.provenance.names import (
     QUOTE_NOT_FOUND,
-    decapitalised,
     is_pseudo_name,
     novel_name,
     ordinary_words,
+    pseudo_name_keys,
     quotes_found,
     replaced_name,
-    unquoted,
 )
 from newstrace.provenance.negation import negation_flip
 from newstrace.provenance.pair_features import credit_pattern
@@ -43,18 +38,18 @@ class CombinedSources:
 
     def __init__(self, articles: Sequence[PreparedArticle]) -> None:
         self.owners: list[str] = []
-        texts: list[str] = []
+        feats: list[SentenceFeatures] = []
         speakers: list[str | None] = []
         vectors = []
         for prepared in articles:
             self.owners.extend([prepared.article.id] * len(prepared.texts))
-            texts.extend(prepared.texts)
+            feats.extend(prepared.feats)
             speakers.extend(prepared.speakers)
             vectors.append(prepared.vectors)
         stacked = None
-        if vectors and all(v is not None for v in vectors) and texts:
+        if vectors and all(v is not None for v in vectors) and feats:
             stacked = np.vstack([v for v in vectors if v is not None]).astype(np.float32)
-        self.index = SourceIndex.build(texts, speakers=speakers, vectors=stacked)
+        self.index = SourceIndex.build(feats, speakers=speakers, vectors=stacked)
 
 
 def _claim_vector(article: PreparedArticle, i: int) -> np.ndarray | None:
@@ -83,7 +78,7 @@ def derived_flags(
     singles = [CombinedSources([s]) for s in sources] if len(sources) > 1 else [combined]
     others = CombinedSources(earlier) if earlier else None
     ordinary = ordinary_words([derived.article.text, *(s.article.text for s in sources)])
-    source_texts = [t for s in sources for t in s.texts]
+    source_feats = [f for s in sources for f in s.feats]
     by_id = {s.article.id: s for s in sources}
     aligned: dict[int, list[tuple[str, int]]] = {}  # derived sentence -> restated source ones
     for pair in pairs:
@@ -91,49 +86,50 @@ def derived_flags(
             aligned.setdefault(pair.derived_sentence, []).append(
                 (pair.source, pair.source_sentence)
             )
-    source_words = frozenset(w for t in source_texts for w in tokens(t))
+    source_words = frozenset(w for f in source_feats for w in tokens(f.text))
     flags: list[Flag] = []
     for i, text in enumerate(derived.texts):
         if len(derived.feats[i].words) < MIN_CLAIM_WORDS:
             continue
+        claim = derived.feats[i]
         vector = _claim_vector(derived, i)
         speaker = derived.speakers[i]
-        found = _verdict(text, singles, combined, checker, speaker, vector)
+        found = _verdict(claim, singles, combined, checker, speaker, vector)
         if found is None:
-            restated: dict[str, list[str]] = {}
+            restated: dict[str, list[SentenceFeatures]] = {}
             for s, j in aligned.get(i, []):
-                if j < len(by_id[s].texts):
-                    restated.setdefault(s, []).append(by_id[s].texts[j])
-            flip = negation_flip(text, restated)
+                if j < len(by_id[s].feats):
+                    restated.setdefault(s, []).append(by_id[s].feats[j])
+            flip = negation_flip(claim, restated)
             if flip:
                 flags.append(
                     Flag(
                         article=derived.article.id,
                         kind="altered",
                         text=text,
-                        evidence=[Evidence(s, t) for s, ts in restated.items() for t in ts],
+                        evidence=[Evidence(s, f.text) for s, fs in restated.items() for f in fs],
                         score=0.5,
                         sentence=_sentence_index(derived, i),
                         reason=flip,
                     )
                 )
             continue
-        if found and found[1].reason == QUOTE_NOT_FOUND and quotes_found(text, source_texts):
-            # the quote checker read words between two quotations as a quote
-            found = _verdict(unquoted(text), singles, combined, checker, speaker, vector)
+        if found and found[1].reason == QUOTE_NOT_FOUND and quotes_found(claim, source_feats):
+            # the quotation stands in a source in other order or with words cut
+            found = _verdict(claim.without_quotes(), singles, combined, checker, speaker, vector)
         name = novel_name(found[1].reason) if found else None
         if found and name and is_pseudo_name(name, ordinary, source_words):
             # a capitalised ordinary word is no new name: check the sentence without it
-            found = _verdict(
-                decapitalised(text, ordinary), singles, combined, checker, speaker, vector
-            )
+            plain = claim.without_names(pseudo_name_keys(claim, ordinary, source_words))
+            found = _verdict(plain, singles, combined, checker, speaker, vector)
             name = novel_name(found[1].reason) if found else None
         if found is None:
             continue
         owner, verdict = found
         label, reason = verdict.label, verdict.reason
         if name and verdict.evidence is not None:
-            replaced = replaced_name(text, verdict.evidence, name, ordinary)
+            owner_feats = owner.index.feats[verdict.evidence_index]
+            replaced = replaced_name(claim, owner_feats, name, ordinary)
             if replaced:
                 label, reason = "altered", replaced
         evidence = []
@@ -147,7 +143,7 @@ def derived_flags(
             continue  # a credit or a plug ("Stay with Newsbeat Daily"): the outlet, not the story
         if label == "unsupported" and others is not None:
             elsewhere = checker.check_index(
-                others.index, text, claim_speaker=speaker, claim_vector=vector
+                others.index, claim, claim_speaker=speaker, claim_vector=vector
             )
             if elsewhere.label == "supported":
                 continue
@@ -184,7 +180,7 @@ def names_itself(text: str, outlet: str | None) -> bool:
 
 
 def _verdict(
-    text: str,
+    claim: SentenceFeatures,
     singles: Sequence[CombinedSources],
     combined: CombinedSources,
     checker: SupportChecker,
@@ -196,7 +192,7 @@ def _verdict(
     verdicts = [
         (
             single,
-            checker.check_index(single.index, text, claim_speaker=speaker, claim_vector=vector),
+            checker.check_index(single.index, claim, claim_speaker=speaker, claim_vector=vector),
         )
         for single in singles
     ]
@@ -206,7 +202,7 @@ def _verdict(
     owner, verdict = max(altered or verdicts, key=lambda cv: (cv[1].coverage, cv[1].score))
     if verdict.label == "unsupported" and len(singles) > 1:
         joint = checker.check_index(
-            combined.index, text, claim_speaker=speaker, claim_vector=vector
+            combined.index, claim, claim_speaker=speaker, claim_vector=vector
         )
         if joint.label == "supported":
             return None
@@ -262,8 +258,8 @@ def conflict_flags(
         if pair.relation != "altered":
             continue
         i, j = pair.derived_sentence, pair.source_sentence
-        one = SourceIndex.build([a.texts[j]], speakers=[a.speakers[j]])
-        verdict = checker.check_index(one, b.texts[i], claim_speaker=b.speakers[i])
+        one = SourceIndex.build([a.feats[j]], speakers=[a.speakers[j]])
+        verdict = checker.check_index(one, b.feats[i], claim_speaker=b.speakers[i])
         if verdict.label != "altered":
             continue
         if verdict.reason.startswith(("number", "speaker")):

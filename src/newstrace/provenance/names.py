@@ -1,7 +1,8 @@
 """What a derived sentence seems to add that its sources hold after all: an ordinary word
-written with a capital (a rewrite that moves 'early Friday' to the front of a sentence) read
-as a new name, words between two quotations read as a quote; and a name put in place of the
-one the source sentence gives (altered, not invented)."""
+written with a capital (a rewrite that moves 'early Friday' to the front of a sentence) taken
+for a name, a quotation whose words a source holds in another order; and a name put in place of
+the one the source sentence gives (altered, not invented). Names and quotations are the
+sentence's entity mentions and quotes, as analyze/ found them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import re
 from collections.abc import Iterable
 
 from newstrace.align.facts import quote_found
-from newstrace.align.lexical import features, quoted_spans, stem, tokens
+from newstrace.align.features import SentenceFeatures, words_only
+from newstrace.analyze.words import stem, tokens
 
 NOT_NAMED = " not named in any source"
 QUOTE_NOT_FOUND = "quote not in any source"
@@ -22,10 +24,7 @@ REPLACED_NAME_COVERAGE = 0.75
 # ... each adding at most this many words (or a quarter) of its own: more is other material
 MAX_EXTRA_WORDS = 3
 
-_QUOTE_MARK = re.compile(r"[\"“”]")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'’-]*")
-_CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]*")
-_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 def ordinary_words(texts: Iterable[str]) -> frozenset[str]:
@@ -44,29 +43,36 @@ def is_pseudo_name(name: str, ordinary: frozenset[str], source_words: frozenset[
     return bool(words) and all(w in ordinary or w in source_words for w in words)
 
 
-def decapitalised(text: str, ordinary: frozenset[str]) -> str:
-    """The sentence with capitalised ordinary words written in lower case."""
-    return _CAPITAL_WORD.sub(
-        lambda m: m.group(0).lower() if m.group(0).lower() in ordinary else m.group(0), text
-    )
+def pseudo_name_keys(
+    claim: SentenceFeatures, ordinary: frozenset[str], source_words: frozenset[str]
+) -> frozenset[str]:
+    """The name keys of the claim's 'names' that are ordinary words or stand in the sources."""
+    keys: set[str] = set()
+    for name in claim.names:
+        if is_pseudo_name(name, ordinary, source_words):
+            low = name.lower()
+            keys.add(low)
+            keys.update(low.split())
+    return frozenset(keys)
 
 
-def replaced_name(claim: str, evidence: str, name: str, ordinary: frozenset[str]) -> str | None:
+def replaced_name(
+    claim: SentenceFeatures, evidence: SentenceFeatures, name: str, ordinary: frozenset[str]
+) -> str | None:
     """'name A -> B' when the claim restates the evidence but for a name the evidence gives
     and the claim does not (and says little else the evidence does not)."""
-    name = next((run for run in _CAPITAL_RUN.findall(claim) if name in run), name)
+    name = next((n for n in claim.names if name.lower() in n.lower()), name)
     new_words = {stem(w) for w in tokens(name)}
-    c, e = features(claim), features(evidence)
-    rest = c.word_set - new_words
+    rest = claim.word_set - new_words
     if not rest:
         return None
     # each says little the other does not: a restatement, not a longer or shorter story
-    for own, other in ((rest, e.word_set), (e.word_set, rest)):
+    for own, other in ((rest, evidence.word_set), (evidence.word_set, rest)):
         if len(own - other) > max(MAX_EXTRA_WORDS, (1 - REPLACED_NAME_COVERAGE) * len(own)):
             return None
-    claim_words = set(tokens(claim))
-    for run in _CAPITAL_RUN.findall(evidence):
-        words = run.split()
+    claim_words = set(tokens(claim.text))
+    for given in evidence.names:
+        words = given.split()
         while words and words[0].lower() in ordinary:
             words = words[1:]
         if words and not any(w.lower() in claim_words for w in words):
@@ -74,20 +80,16 @@ def replaced_name(claim: str, evidence: str, name: str, ordinary: frozenset[str]
     return None
 
 
-def quotes_found(claim: str, sources: list[str]) -> bool:
+def quotes_found(claim: SentenceFeatures, sources: list[SentenceFeatures]) -> bool:
     """Every quotation of the claim stands in some source: its words in order, or most of its
     content words inside one source sentence."""
-    for span in quoted_spans(claim):
-        if len(tokens(span)) < MIN_QUOTE_TOKENS or quote_found(span, sources) >= 0:
+    texts = [s.text for s in sources]
+    for span in claim.quotes:
+        if len(tokens(span)) < MIN_QUOTE_TOKENS or quote_found(span, texts) >= 0:
             continue
-        words = features(span).word_set
+        words = words_only(span).word_set
         if len(words) < 2 or not any(
-            len(words & features(s).word_set) >= QUOTE_WORDS_HELD * len(words) for s in sources
+            len(words & s.word_set) >= QUOTE_WORDS_HELD * len(words) for s in sources
         ):
             return False
     return True
-
-
-def unquoted(text: str) -> str:
-    """The sentence without its quotation marks."""
-    return _QUOTE_MARK.sub("", text)

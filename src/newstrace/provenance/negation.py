@@ -8,42 +8,22 @@ against the aligned source sentences catches those, when the two say otherwise t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
-from newstrace.align.lexical import features, negated_words, negation_count, stem
+from newstrace.align.features import SentenceFeatures
+from newstrace.analyze.words import stem
+from newstrace.lang.en.words import IMPLICIT_NEGATION
 
-_NO_ONE = re.compile(r"\bno[- ]one\b", re.IGNORECASE)
 # a restated sentence holds at least this share of its words in the source sentences
 CLOSE_RESTATEMENT = 0.75
 # ... and is at least this long (content words)
 MIN_WORDS = 4
-# words that deny without a negator ('refused to comment' restates 'did not comment')
-_IMPLICIT = frozenset(
-    stem(w)
-    for w in (
-        "refused",
-        "failed",
-        "declined",
-        "denied",
-        "unable",
-        "without",
-        "lack",
-        "absent",
-        "unclear",
-        "unknown",
-        "neither",
-        "nor",
-        "hardly",
-        "barely",
-        "rejected",
-        "ruled",
-        "instead",
-    )
-)
+_IMPLICIT = frozenset(stem(w) for w in IMPLICIT_NEGATION)
 
 
-def negation_flip(claim: str, restated: Mapping[str, Sequence[str]]) -> str | None:
+def negation_flip(
+    claim: SentenceFeatures, restated: Mapping[str, Sequence[SentenceFeatures]]
+) -> str | None:
     """'negation added: not X' / 'negation removed: not X' or None. `restated`: for each
     source article, the sentences of it that the claim restates; every source must agree."""
     found = [_flip(claim, sentences) for sentences in restated.values() if sentences]
@@ -52,18 +32,13 @@ def negation_flip(claim: str, restated: Mapping[str, Sequence[str]]) -> str | No
     return found[0]
 
 
-def _negators(text: str) -> int:
-    """Negators in the sentence; 'no one' is one ('nobody was injured' = 'no one was hurt')."""
-    return negation_count(text) + len(_NO_ONE.findall(text))
-
-
-def _flip(claim: str, sources: Sequence[str]) -> str | None:
-    in_claim = _negators(claim)
-    in_sources = sum(_negators(s) for s in sources)
+def _flip(claim: SentenceFeatures, sources: Sequence[SentenceFeatures]) -> str | None:
+    in_claim = claim.negations
+    in_sources = sum(s.negations for s in sources)
     if in_claim == in_sources:
         return None
-    words = features(claim).word_set
-    source_words: frozenset[str] = frozenset().union(*(features(s).word_set for s in sources))
+    words = claim.word_set
+    source_words: frozenset[str] = frozenset().union(*(s.word_set for s in sources))
     if len(words) < MIN_WORDS or (words | source_words) & _IMPLICIT:
         return None
     # a close restatement both ways: the claim's words are in the sources and the sources'
@@ -71,8 +46,8 @@ def _flip(claim: str, sources: Sequence[str]) -> str | None:
     shared = len(words & source_words)
     if shared < CLOSE_RESTATEMENT * len(words) or shared < CLOSE_RESTATEMENT * len(source_words):
         return None
-    claim_denied = negated_words(claim)
-    source_denied: frozenset[str] = frozenset().union(*(negated_words(s) for s in sources))
+    claim_denied = claim.denied
+    source_denied: frozenset[str] = frozenset().union(*(s.denied for s in sources))
     if in_claim > in_sources:
         what = sorted(claim_denied - source_denied)
         return "negation added" + (f": not {what[0]}" if what else "")

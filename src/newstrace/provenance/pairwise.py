@@ -51,10 +51,10 @@ def compare_articles(a: Article, b: Article, settings: Settings | None = None) -
     evidence = compare(pa, pb, settings, checker)
     pairs = fill_gaps(pa, pb, evidence.pairs, checker=checker) if evidence.pairs else []
     verdicts = []
-    for i, text in enumerate(pb.texts):
+    for i, claim in enumerate(pb.feats):
         vector = pb.vectors[i] if pb.vectors is not None else None
         check = checker.check_index(
-            pa.index, text, claim_speaker=pb.speakers[i], claim_vector=vector
+            pa.index, claim, claim_speaker=pb.speakers[i], claim_vector=vector
         )
         verdicts.append(
             SentenceVerdict(
