@@ -230,8 +230,16 @@ def _gold_index(gold: list[cases_mod.GoldSentence], span: tuple[int, int]) -> in
     return best
 
 
+def _analysis_code() -> str:
+    """A fingerprint of the analysis code and language data: a cache made by other code is stale."""
+    src = ROOT / "src" / "newstrace"
+    files = sorted([*(src / "analyze").rglob("*.py"), *(src / "lang").rglob("*.py")])
+    return hashlib.sha1(b"".join(f.read_bytes() for f in files)).hexdigest()[:8]
+
+
 def _cache_path(settings: Settings, articles: list[Article]) -> Path:
     key = hashlib.sha1("".join(a.text for a in articles).encode()).hexdigest()[:16]
+    key += "-" + _analysis_code()
     folder = Path(tempfile.gettempdir()) / "newstrace-bench-rewrites"
     folder.mkdir(exist_ok=True)
     return folder / f"{settings.embedder}-{settings.ner}-{key}.pkl"

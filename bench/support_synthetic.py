@@ -18,7 +18,7 @@ import re
 import numpy as np
 
 import derivation_gen as gen
-from newstrace.align.features import text_features
+from newstrace.align.features import sentence_features, text_features
 from newstrace.align.support import SourceIndex, SupportChecker
 from newstrace.align.support_model import aggregate
 
@@ -65,6 +65,7 @@ def synthetic_pairs(checker: SupportChecker) -> tuple[np.ndarray, np.ndarray]:
                 if flipped is None:
                     continue
                 claim, label = flipped[0], False
-            xs.append(aggregate([checker.measure(index, claim).values]))
+            claim_features = sentence_features([claim], checker.settings)[0]
+            xs.append(aggregate([checker.measure(index, claim_features).values]))
             ys.append(label)
     return np.array(xs), np.array(ys)

@@ -30,6 +30,7 @@ from frank import load  # noqa: E402
 from newstrace.align.features import text_features  # noqa: E402
 from newstrace.align.support import SourceIndex, SupportChecker  # noqa: E402
 from newstrace.align.support_model import SupportModel, aggregate, feature_names  # noqa: E402
+from newstrace.settings import Settings  # noqa: E402
 
 
 def frank_validation(checker: SupportChecker) -> tuple[np.ndarray, np.ndarray]:
@@ -50,7 +51,8 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
 
 def main() -> None:
     source = sys.argv[1] if len(sys.argv) > 1 else "frank-val"
-    checker = SupportChecker(model=SupportModel())
+    # the rules analyzer, as bench/frank.py scores (Settings.lexical)
+    checker = SupportChecker(Settings.lexical(), model=SupportModel())
     if source == "frank-val":
         x, y = frank_validation(checker)
         xv, yv = x, y

@@ -43,6 +43,14 @@ def test_a_changed_number_is_altered_with_the_source_sentence(checker: SupportCh
     assert verdict.evidence == SOURCE[1]
 
 
+def test_a_changed_day_of_the_month_is_altered(checker: SupportChecker) -> None:
+    source = ["The court will sentence Orozco on May 31, prosecutors said."]
+    verdict = checker.check(source, "Orozco is due to be sentenced on May 13, prosecutors said.")
+    assert (verdict.label, verdict.reason) == ("altered", "date May 31 -> May 13")
+    same = checker.check(source, "Prosecutors said Orozco would be sentenced on 31 May.")
+    assert same.label == "supported"
+
+
 def test_swapped_roles_are_altered(checker: SupportChecker) -> None:
     verdict = checker.check(
         SOURCE, "Halloran briefed Solberg at the terminal gates before dawn on Wednesday."

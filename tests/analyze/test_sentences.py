@@ -35,3 +35,26 @@ def test_closing_quote_stays_with_its_sentence_and_offsets_point_into_text() -> 
 def test_one_paragraph_per_line_when_no_blank_lines() -> None:
     sentences = split_sentences("First line here.\nSecond line here.\nThird.")
     assert [s.paragraph for s in sentences] == [0, 1, 2]
+
+
+def test_sentences_glued_by_scraping_are_split_and_abbreviations_are_not() -> None:
+    text = (
+        "Two teenagers are accused of killing a couple, police said (AP).Less than a day "
+        "later the FBI agreed to help.Both were arrested in December.A judge set bail. "
+        "Mr.Reyes, of St.Louis, declined to comment."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Two teenagers are accused of killing a couple, police said (AP).",
+        "Less than a day later the FBI agreed to help.",
+        "Both were arrested in December.",
+        "A judge set bail.",
+        "Mr.Reyes, of St.Louis, declined to comment.",
+    ]
+
+
+def test_tokenised_lower_case_text_splits_at_stops_standing_alone() -> None:
+    text = "physical activity can increase grey matter , study found . it can help balance ."
+    assert [s.text for s in split_sentences(text)] == [
+        "physical activity can increase grey matter , study found .",
+        "it can help balance .",
+    ]

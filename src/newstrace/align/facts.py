@@ -11,7 +11,7 @@ import re
 
 from newstrace.align.features import SentenceFeatures, hours, is_name
 from newstrace.analyze.words import STOPWORDS, tokens
-from newstrace.lexicon import MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES
+from newstrace.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES
 
 _PASSIVE_MARKERS = frozenset({"by"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -44,7 +44,41 @@ def calendar_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
         theirs = sorted(w for w in others & words if w not in claim_words)
         if mine and theirs:
             return f"{kind} {theirs[0].capitalize()} -> {mine[0].capitalize()}"
+    mine_days, their_days = _days(claim.text), _days(evidence.text)
+    changed = sorted(mine_days - their_days)
+    dropped = sorted(their_days - mine_days)
+    if changed and dropped:
+        return f"date {_day(dropped[0])} -> {_day(changed[0])}"
     return None
+
+
+# a month as written (name or abbreviation) -> its name
+_MONTH_WORDS = {
+    **{m: m for m in MONTH_NAMES},
+    **{a: next(m for m in MONTH_NAMES if m.startswith(a[:3])) for a in MONTH_ABBREVIATIONS},
+}
+
+
+def _days(text: str) -> set[tuple[str, int]]:
+    """The days of the month a sentence names, by tokens: "May 13", "13 May", "13th of May"."""
+    words = tokens(text)
+    capitals = {w.lower() for w in _CAPITALISED.findall(text)}
+    out: set[tuple[str, int]] = set()
+    for k, word in enumerate(words):
+        month = _MONTH_WORDS.get(word)
+        if month is None or word not in capitals:
+            continue
+        for near in (words[k + 1 : k + 2], words[max(0, k - 3) : k]):
+            for other in near:
+                day = other.removesuffix("st").removesuffix("nd").removesuffix("rd")
+                day = day.removesuffix("th")
+                if day.isdigit() and 1 <= int(day) <= 31:
+                    out.add((month, int(day)))
+    return out
+
+
+def _day(day: tuple[str, int]) -> str:
+    return f"{day[0].capitalize()} {day[1]}"
 
 
 def same_number(a: float, b: float) -> bool:

@@ -157,15 +157,17 @@ def _from_figure(span: str) -> str:
 
 
 def _part_in(quote: str, sentence: str) -> str:
-    """The words of a quotation that stand in this sentence (one may run over several)."""
+    """The words of a quotation that stand in this sentence: a quotation may run on over
+    several sentences (and paragraphs), of which this sentence holds the start."""
     if quote in sentence:
         return quote
-    head = quote[: min(len(quote), 24)]
-    at = sentence.find(head)
+    at = sentence.find(quote[: min(len(quote), 24)])
     if at < 0:
         return quote
-    part = sentence[at:].rstrip().rstrip("\"”’'").rstrip()
-    return part if quote.startswith(part) else quote
+    n = 0
+    while n < len(quote) and at + n < len(sentence) and quote[n] == sentence[at + n]:
+        n += 1
+    return quote[:n].rstrip(" ,;:\"”’'")
 
 
 def article_features(article: Article) -> list[SentenceFeatures]:
@@ -261,7 +263,22 @@ def analysed_sentences(sentences: Sequence[str], settings: Settings | None = Non
 
 
 def text_features(text: str, settings: Settings | None = None) -> list[SentenceFeatures]:
-    return article_features(analysed_text(text, settings))
+    """The sentences of raw text, analysed (one source checked against many claims is
+    analysed once)."""
+    settings = settings or Settings()
+    key = (settings.ner, text)
+    found = _RECENT.get(key)
+    if found is None:
+        found = tuple(article_features(analysed_text(text, settings)))
+        if len(_RECENT) >= RECENT_TEXTS:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = found
+    return list(found)
+
+
+# raw texts analysed lately, oldest first (a source scored against many claims is analysed once)
+RECENT_TEXTS = 64
+_RECENT: dict[tuple[str, str], tuple[SentenceFeatures, ...]] = {}
 
 
 def sentence_features(

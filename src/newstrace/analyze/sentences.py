@@ -13,8 +13,10 @@ from newstrace.model import Sentence
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
 _LINE = re.compile(r"\n")
-# a sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+# a sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space;
+# or, in text scraped without its paragraph breaks, at a period glued to the next sentence's
+# capitalised first word ("...in December.A judge agreed", "(AP).Less than a day")
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)|(?<=[a-z)\]])[.!?](?=[A-Z][a-z]*\s)")
 _CLOSERS = "\"'”’)]"
 _OPENERS_OR_UPPER = re.compile(r"[\"“‘'(\[]?[A-Z0-9]")
 
@@ -33,6 +35,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_boundary(text: str, end_match: re.Match[str], next_start: int) -> bool:
     punct = end_match.group(0)
+    at = end_match.start()
+    if punct in ".!?" and at > 0 and text[at - 1] == " " and at + 1 < len(text):
+        # a stop standing alone between spaces ends a sentence of tokenised text, whatever
+        # case follows ("study found . it can increase"); no abbreviation is written so
+        return True
     if not _OPENERS_OR_UPPER.match(text, next_start):
         # lower-case continuation: "he said." is never followed by lower case in news
         return False
