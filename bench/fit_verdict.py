@@ -32,6 +32,7 @@ from newstrace.align.fitted import VERDICT_FILE, LinearModel, SoftmaxModel  # no
 from newstrace.align.sentences import PreparedArticle  # noqa: E402
 from newstrace.align.support import SupportChecker  # noqa: E402
 from newstrace.analyze import Analyzer  # noqa: E402
+from newstrace.model import Article  # noqa: E402
 from newstrace.models import load_embedder  # noqa: E402
 from newstrace.provenance.flags import CombinedSources  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
@@ -103,6 +104,22 @@ def samples(
         for p in cases_mod.read_pairs()
         if sources_mod.split_of(p["from"][0].rsplit("#", 1)[0]) == split
     ]
+    # pairs written from articles that are no story's source: analyse those articles too
+    missing = sorted(
+        {
+            p["from"][0].rsplit("#", 1)[0]
+            for p in pairs
+            if _ref_id(p["from"][0].rsplit("#", 1)[0]) not in combined_of
+        }
+    )
+    extra = [
+        Article(id=_ref_id(ref), source=ref, text=cases_mod.source_text(sources_mod.load(ref)))
+        for ref in missing
+    ]
+    if extra:
+        analyzer.analyze(extra)
+        for article in extra:
+            combined_of[article.id] = CombinedSources([PreparedArticle.of(article)])
     claims = [p["claim"] for p in pairs]
     vectors = embedder.encode(claims) if embedder is not None and claims else None
     lexical_vectors = None
