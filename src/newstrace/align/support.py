@@ -44,6 +44,9 @@ VERDICT_UNSUPPORTED = 0.85
 # ... and this much when nothing new is named (no new quote, name or figure), unless no source
 # sentence comes near it in meaning (below this cosine, per vector family)
 VERDICT_PLAIN_UNSUPPORTED = 0.95
+# a reworded sentence naming someone new in place of the closest sentence's name is altered
+# when the model gives support less than this
+VERDICT_RENAMED = 0.5
 UNRELATED_COSINE = {"minilm": 0.35, "lexical": 0.3}
 # a changed figure, date or rank against a source sentence this close in meaning is a flip
 # whatever the model says
@@ -132,6 +135,8 @@ class ClaimMeasures:
     # a change against the closest sentence by meaning, read even when few words are shared:
     # LLM rewrites restate a sentence in other words and change one fact in it
     loose_change: str = ""
+    # names the claim and its evidence sentence both give
+    shared_names: frozenset[str] = frozenset()
 
 
 def _title(key: str) -> str:
@@ -353,8 +358,13 @@ class SupportChecker:
         values["speaker_issue"] = 1.0 if quote_issue.startswith("speaker") else 0.0
         values["quoted"] = 1.0 if claim.quotes else 0.0
         values["specifics"] = float(min(len(claim.name_keys) + len(claim.figures), 6))
+        shared = frozenset(
+            n.lower()
+            for n in claim.names
+            if evidence is not None and n.lower() in evidence.name_keys
+        )
         return ClaimMeasures(
-            values, best, change, quote_issue, novel_names, novel_figures, loose_change
+            values, best, change, quote_issue, novel_names, novel_figures, loose_change, shared
         )
 
     def verdict(
@@ -384,6 +394,16 @@ class SupportChecker:
         restates = m.values["cosine"] >= RESTATED_COSINE
         if change and (p["flipped"] >= VERDICT_FLIP or (countable and restates)):
             return "altered", change, p["supported"]
+        if (
+            m.loose_change.startswith("name")
+            and m.novel_names
+            and m.shared_names
+            and p["supported"] < VERDICT_RENAMED
+        ):
+            # a name no source gives, where the closest sentence gives another, in a sentence
+            # that keeps the evidence's other people and that the model does not take for a
+            # restatement: someone put in another's place
+            return "altered", m.loose_change, p["supported"]
         if m.quote_issue and not m.quote_issue.startswith("speaker"):
             return "unsupported", m.quote_issue, p["supported"]  # words no source gives anyone
         if p["invented"] + p["flipped"] >= VERDICT_UNSUPPORTED:

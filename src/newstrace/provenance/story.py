@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -330,7 +331,14 @@ class _State:
                 self.checker,
                 [p for d in parents for p in d.pairs],
             )
-            self.flags.extend(f for f in found if confident or f.kind != "unsupported")
+            # with no parent's direction decided, either text may be the original: a changed
+            # fact is then a disagreement between the two, not an alteration by this one
+            decided = any(d.direction == "decided" for d in parents)
+            self.flags.extend(
+                f if decided or f.kind != "altered" else replace(f, kind="contradiction")
+                for f in found
+                if confident or f.kind != "unsupported"
+            )
 
 
 def placed_articles(provenance: StoryProvenance) -> set[str]:
