@@ -164,8 +164,13 @@ def name_change(
         and not _abbreviated(k, evidence.text)
     ]
     if dropped:
-        return f"name {_title(dropped[0])} -> {_title(new[0])}"
+        return f"name {_full_name(dropped[0], evidence)} -> {_full_name(new[0], claim)}"
     return None
+
+
+def _full_name(key: str, sentence: SentenceFeatures) -> str:
+    """The name as the sentence writes it ("Britt Ekdahl") for one of its words ("ekdahl")."""
+    return next((n for n in sentence.names if key in n.lower().split()), _title(key))
 
 
 def _abbreviated(key: str, text: str) -> bool:
