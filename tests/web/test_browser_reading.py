@@ -69,7 +69,10 @@ def test_compare_any_two_articles_from_the_story_page(browser: Any, reading_serv
         for row in browser.find_elements(By.CSS_SELECTOR, "table.diff tbody tr")
         if "120,000" in row.text
     )
-    assert "12,000 litres -> 120,000 litres" in altered.find_element(By.CSS_SELECTOR, "td.verdict").text
+    assert (
+        "12,000 litres -> 120,000 litres"
+        in altered.find_element(By.CSS_SELECTOR, "td.verdict").text
+    )
     assert _no_horizontal_overflow(browser)
     _shoot(browser, "reading-compare")
     # two articles with no link between them: the compare view, not a 404
