@@ -7,6 +7,11 @@ logistic regression over the checker's features is written to src/newstrace/alig
 for this run's vector family. The dev split is scored with the shipped thresholds.
 
 Run: .venv/bin/python bench/fit_verdict.py [--lexical]   (then again with the other)
+
+With --reader (the packaged trained reader, align/xenc/, loaded): a second verdict
+"minilm+xenc" with the reader's score as one more feature, fitted on the train samples the
+shipped "minilm" verdict doubts (support below READER_DOUBT): the checker asks the reader only
+there (a cascade), so that is the population it decides. The shipped "minilm" verdict is kept.
 """
 
 from __future__ import annotations
@@ -52,8 +57,9 @@ def _ref_id(ref: str) -> str:
 
 
 def samples(
-    split: str, settings: Settings, analyzer: Analyzer
+    split: str, settings: Settings, analyzer: Analyzer, reads: list[tuple[str, str]] | None = None
 ) -> tuple[list[dict[str, float]], list[str]]:
+    """Features and labels; `reads` collects each sample's (premise, claim) for the reader."""
     checker = SupportChecker(settings)
     embedder = load_embedder(settings) if settings.embedder != "lexical" else None
     rows = {r["id"]: r for r in cases_mod.read_corpus()}
@@ -75,6 +81,8 @@ def samples(
                         combined.index, claim, claim_speaker=copy.speakers[k], claim_vector=vector
                     )
                     xs.append(m.values)
+                    if reads is not None:
+                        reads.append((m.premise, m.claim))
                     ys.append("supported")
                 continue
             if ca.role != "derived":
@@ -97,6 +105,8 @@ def samples(
                 )
                 xs.append(m.values)
                 ys.append(LABEL[g.label])
+                if reads is not None:
+                    reads.append((m.premise, m.claim))
         for ref in {r for a in case.articles if a.role == "source" for r in [a.id]}:
             combined_of[ref] = CombinedSources([prepared[ref]])
     pairs = [
@@ -138,8 +148,88 @@ def samples(
         claim = sentence_features([p["claim"]], settings)[0]  # analysed as ingest would
         m = checker.measure(combined.index, claim, claim_vector=vector)
         xs.append(m.values)
+        if reads is not None:
+            reads.append((m.premise, m.claim))
         ys.append(LABEL[p["label"]])
     return xs, ys
+
+
+def fit_reader(settings: Settings, analyzer: Analyzer) -> None:
+    from newstrace.align.cross_encoder import shipped
+    from newstrace.align.fitted import shipped_verdict
+    from newstrace.align.support import READER_DOUBT
+
+    reader, base = shipped(), shipped_verdict("minilm")
+    assert reader is not None and base is not None, "needs align/xenc/ and the minilm verdict"
+
+    def doubted(split: str) -> tuple[list[dict[str, float]], list[str], int]:
+        reads: list[tuple[str, str]] = []
+        xs, ys = samples(split, settings, analyzer, reads)
+        keep = [k for k, v in enumerate(xs) if base.probabilities(v)["supported"] < READER_DOUBT]
+        probs = reader.probabilities([reads[k] for k in keep])
+        for k, p in zip(keep, probs, strict=True):
+            xs[k]["xenc"] = float(p[0])
+        return [xs[k] for k in keep], [ys[k] for k in keep], len(xs)
+
+    xs, ys, n = doubted("train")
+    read = fit_softmax(xs, ys, sorted(xs[0]))
+    data = json.loads(VERDICT_FILE.read_text())
+    data["minilm+xenc"] = read.to_json()
+    VERDICT_FILE.write_text(json.dumps(data, indent=1) + "\n")
+    print(f"minilm+xenc: fitted on {len(ys)} of {n} train samples {dict(Counter(ys))}")
+    dev_x, dev_y, n_dev = doubted("dev")
+    print(f"dev: the {len(dev_y)} of {n_dev} samples in doubt {dict(Counter(dev_y))}")
+    for name, model in (("minilm", base), ("minilm+xenc", read)):
+        print(f"dev, in doubt, verdict {name}:")
+        report_dev(model, dev_x, dev_y)
+
+
+def fit_softmax(xs: list[dict[str, float]], ys: list[str], names: list[str]) -> SoftmaxModel:
+    """A balanced multinomial logistic regression over `names`, standardised."""
+    x = np.array([[s[n] for n in names] for s in xs])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
+    model.fit((x - mean) / scale, ys)
+    order = [list(model.classes_).index(c) for c in CLASSES]
+    rows = tuple(
+        LinearModel(
+            tuple(names),
+            tuple(float(v) for v in mean),
+            tuple(float(v) for v in scale),
+            tuple(float(v) for v in model.coef_[k]),
+            float(model.intercept_[k]),
+        )
+        for k in order
+    )
+    return SoftmaxModel(CLASSES, rows)
+
+
+def report_dev(fitted: SoftmaxModel, dev_x: list[dict[str, float]], dev_y: list[str]) -> None:
+    """Supported-vs-not ROC-AUC and P/R of each class at the verdict's thresholds."""
+    from sklearn.metrics import roc_auc_score
+
+    from newstrace.align.support import VERDICT_FLIP, VERDICT_UNSUPPORTED
+
+    probs = [fitted.probabilities(v) for v in dev_x]
+    auc = roc_auc_score([y == "supported" for y in dev_y], [p["supported"] for p in probs])
+    tally: Counter[tuple[str, str]] = Counter()
+    for p, v, y in zip(probs, dev_x, dev_y, strict=True):
+        changed = v["changed"] or v["loose_changed"] or v["speaker_issue"]
+        if p["flipped"] >= VERDICT_FLIP and changed:
+            got = "flipped"
+        elif p["invented"] + p["flipped"] >= VERDICT_UNSUPPORTED:
+            got = "invented"
+        else:
+            got = "supported"
+        tally[(y, got)] += 1
+    recall = {c: tally[(c, c)] / max(1, sum(tally[(c, g)] for g in CLASSES)) for c in CLASSES}
+    flagged = {c: sum(tally[(y, c)] for y in CLASSES) for c in CLASSES}
+    precision = {c: tally[(c, c)] / max(1, flagged[c]) for c in CLASSES}
+    print(
+        f"  supported vs not ROC-AUC {auc:.3f}; "
+        + ", ".join(f"{c} P {precision[c]:.2f} R {recall[c]:.2f}" for c in CLASSES)
+    )
 
 
 def _best_sentence(article: PreparedArticle, start: int, end: int) -> int | None:
@@ -154,10 +244,16 @@ def _best_sentence(article: PreparedArticle, start: int, end: int) -> int | None
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lexical", action="store_true")
+    parser.add_argument(
+        "--reader", action="store_true", help="fit only the verdict read where the other doubts"
+    )
     args = parser.parse_args()
     settings = Settings.lexical() if args.lexical else Settings()
     settings.progress = False
     analyzer = Analyzer(settings)
+    if args.reader:
+        fit_reader(settings, analyzer)
+        return
     xs, ys = samples("train", settings, analyzer)
     names = sorted(xs[0])
     x = np.array([[s[n] for n in names] for s in xs])

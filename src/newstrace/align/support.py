@@ -15,7 +15,7 @@ from typing import Literal
 
 import numpy as np
 
-from newstrace.align import facts
+from newstrace.align import cross_encoder, facts
 from newstrace.align.features import (
     SentenceFeatures,
     article_features,
@@ -56,6 +56,8 @@ COUNTABLE = ("number", "date", "rank")
 NEGATION_COVERAGE = 0.7
 # the neural sentence vectors' width (MiniLM): other widths are the hashed lexical vectors
 MINILM_DIM = 384
+# the fitted verdict asks the trained reader when it gives support less than this (set, not tuned)
+READER_DOUBT = 0.9
 # sentence-vector cosine above which a sentence restates its evidence in other words
 PARAPHRASE_COSINE = 0.6
 # ... or this cosine together with a good share of the words
@@ -137,6 +139,9 @@ class ClaimMeasures:
     loose_change: str = ""
     # names the claim and its evidence sentence both give
     shared_names: frozenset[str] = frozenset()
+    # the closest source sentences, best first, and the claim: what the trained reader reads
+    premise: str = ""
+    claim: str = ""
 
 
 def _title(key: str) -> str:
@@ -168,6 +173,9 @@ class SupportChecker:
     def __init__(self, settings: Settings | None = None, model: SupportModel | None = None) -> None:
         self.settings = settings or Settings()
         self.model = model or SupportModel.shipped()
+        # the trained reader (align/cross_encoder.py), beside the neural sentence vectors (not
+        # on the lexical path); None without it or onnxruntime: the verdict goes without it
+        self.encoder = None if self.settings.embedder == "lexical" else cross_encoder.shipped()
 
     # -- public API -------------------------------------------------------------------------
     def score(self, source_text: str, claim: str) -> float:
@@ -364,8 +372,26 @@ class SupportChecker:
             if evidence is not None and n.lower() in evidence.name_keys
         )
         return ClaimMeasures(
-            values, best, change, quote_issue, novel_names, novel_figures, loose_change, shared
+            values,
+            best,
+            change,
+            quote_issue,
+            novel_names,
+            novel_figures,
+            loose_change,
+            shared,
+            premise=" ".join(index.sentences[i] for i in ranked[: cross_encoder.PREMISE]),
+            claim=claim.text,
         )
+
+    def reader_score(self, m: ClaimMeasures) -> float | None:
+        """The trained reader's probability that the claim's closest source sentences say it;
+        None without the reader."""
+        if self.encoder is None or not m.premise:
+            return None
+        if "xenc" not in m.values:
+            m.values["xenc"] = self.encoder.support(m.premise, m.claim)
+        return m.values["xenc"]
 
     def verdict(
         self, m: ClaimMeasures, index: SourceIndex
@@ -381,6 +407,11 @@ class SupportChecker:
         if model is None:
             return None
         p = model.probabilities(m.values)
+        # in doubt, the verdict fitted with the trained reader's score decides (a cascade: the
+        # reader costs two encoder passes, and most sentences are not in doubt)
+        read = shipped_verdict(family + "+xenc")
+        if read is not None and p["supported"] < READER_DOUBT and self.reader_score(m) is not None:
+            p = read.probabilities(m.values)
         # a changed figure, date or rank in a sentence this close in meaning is a flip, even
         # reworded; a name, roles or a speaker need the sentence restated in much the same
         # words (m.change), a negation nearly the same words, and the model to agree
