@@ -542,7 +542,6 @@ def main() -> None:
 
     runner = CrossEncoder(head_file)
     checker = SupportChecker(settings)
-    checker.encoder = None  # the current checker, as on main
     pairs = [(retr_premise[i], items[i].claim) for i in evaluated]
     t0 = time.perf_counter()
     probs = runner.probabilities(pairs)

@@ -173,9 +173,6 @@ class SupportChecker:
     def __init__(self, settings: Settings | None = None, model: SupportModel | None = None) -> None:
         self.settings = settings or Settings()
         self.model = model or SupportModel.shipped()
-        # the trained reader (align/cross_encoder.py), beside the neural sentence vectors (not
-        # on the lexical path); None without it or onnxruntime: the verdict goes without it
-        self.encoder = None if self.settings.embedder == "lexical" else cross_encoder.shipped()
 
     # -- public API -------------------------------------------------------------------------
     def score(self, source_text: str, claim: str) -> float:
@@ -384,13 +381,20 @@ class SupportChecker:
             claim=claim.text,
         )
 
+    @property
+    def encoder(self) -> cross_encoder.CrossEncoder | None:
+        """The trained reader (align/cross_encoder.py), loaded on first use, beside the neural
+        sentence vectors only (not on the lexical path); None without it or onnxruntime."""
+        return None if self.settings.embedder == "lexical" else cross_encoder.shipped()
+
     def reader_score(self, m: ClaimMeasures) -> float | None:
         """The trained reader's probability that the claim's closest source sentences say it;
         None without the reader."""
-        if self.encoder is None or not m.premise:
+        encoder = self.encoder
+        if encoder is None or not m.premise:
             return None
         if "xenc" not in m.values:
-            m.values["xenc"] = self.encoder.support(m.premise, m.claim)
+            m.values["xenc"] = encoder.support(m.premise, m.claim)
         return m.values["xenc"]
 
     def verdict(
