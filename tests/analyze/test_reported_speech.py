@@ -321,3 +321,12 @@ def test_a_time_between_the_speaker_and_the_cue_is_not_part_of_the_speaker(
     text: str, speaker: str
 ) -> None:
     assert only_quote(text).speaker_text == speaker
+
+
+def test_a_share_that_speaks_is_the_reporters_count_not_the_speakers_figure() -> None:
+    article = analysed(
+        "In the spring survey, 38 percent said rents had risen by 12 percent since May."
+    )
+    owners = {q.value: q.attributed_to for q in article.quantities}
+    assert owners[38.0] is None
+    assert owners[12.0] == "38 percent"

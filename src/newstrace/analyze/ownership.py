@@ -10,7 +10,7 @@ from newstrace.analyze.quantities import extract_quantities
 from newstrace.analyze.quotes import according_to
 from newstrace.analyze.sources import source_of_sentence
 from newstrace.lang.en.attribution import FRAMING_PARTICIPLES
-from newstrace.model import Article, Quantity
+from newstrace.model import Article, Quantity, Quote
 
 
 def _owners_by_sentence(article: Article) -> dict[int, str | None]:
@@ -46,6 +46,13 @@ def _describes(sentence: str, at: int) -> bool:
     return bool(age or _YEAR_OLD.match(after))
 
 
+def _before_speakers(sentence: str, at: int, quotes: list[Quote]) -> bool:
+    """The figure at `at` comes before every speaker of the sentence and in none of their words:
+    the reporter's framing ("two of the women who have accused him", "In 2019, X said")."""
+    starts = [sentence.find(q.speaker_text) for q in quotes if q.speaker_text]
+    return bool(starts) and at >= 0 and all(s > at for s in starts if s >= 0) and min(starts) >= 0
+
+
 def owned_figures(article: Article) -> list[Quantity]:
     """Figures of every sentence, owned by the speaker whose words hold them, else by the
     sentence's speaker or cited outlet; a figure in the reporter's framing clause (", marking
@@ -70,7 +77,12 @@ def owned_figures(article: Article) -> list[Quantity]:
             at = sentence.text.find(quantity.span)
             if holder is not None:
                 quantity.attributed_to, quantity.via_outlet = holder.speaker, holder.via_outlet
-            elif (framing is not None and at > framing.start()) or _describes(sentence.text, at):
+            elif (
+                (framing is not None and at > framing.start())
+                or _describes(sentence.text, at)
+                or any(quantity.span in (q.speaker_text or "") for q in here)
+                or _before_speakers(sentence.text, at, here)
+            ):  # "52 percent said ...", "two of the women who said": the reporter's count
                 quantity.attributed_to = reporter
             else:
                 quantity.attributed_to = owner

@@ -190,11 +190,14 @@ LEADING_FILLER = re.compile(
 )
 TRAILING_PARTY = re.compile(r"\s*\([A-Z][\w.\- ]{0,14}\)?\.?$")
 # "Sanders on Tuesday said", "officials last week said": a time is not part of the speaker
+# (lower-case words only, and capitalised day and month names: "USA TODAY" is a name)
 TRAILING_TIME = re.compile(
-    r"(?i)\s+(?:(?:on|last|this|early|late)\s+(?:"
-    + "|".join((*WEEKDAY_NAMES, "week", "month", "year", "night", "morning", "evening"))
+    r"\s+(?:(?:on|last|this|early|late)\s+(?:"
+    + "|".join(
+        (*(d.capitalize() for d in WEEKDAY_NAMES), "week", "month", "year", "night", "morning")
+    )
     + r")|in\s+(?:"
-    + "|".join(MONTH_NAMES)
+    + "|".join(m.capitalize() for m in MONTH_NAMES)
     + r")|yesterday|today|tonight|earlier|later)$"
 )
 TRAILING_ADVERB = re.compile(

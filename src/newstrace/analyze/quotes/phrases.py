@@ -61,6 +61,8 @@ def subject_only(spk: str) -> str:
     speaker phrase that runs on into its own clause keeps the subject, cut before the first
     past-tense verb that follows a noun (not 'the retired judge', 'newly elected members')."""
     words = spk.split(" ")
+    if words[-1].lower() in ("who", "which", "that", "whom"):  # "The mayor toured the pier
+        return spk  # with the fishermen who": a relative clause's antecedent speaks, not him
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1].lower()
         if before in ("who", "which", "that", "whose"):
@@ -191,6 +193,7 @@ def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         or PEOPLE_NOUN.search(lowered[-1])
         or PERSON_NOUN.match(spk)
         or lowered[-1] in PERSON_HEADS
+        or lowered[-1].endswith(("men", "women", "person", "people"))  # "fishermen"
     )
 
 
