@@ -162,6 +162,20 @@ def score(
     }
 
 
+def gold_sentences(article: Article, sentence: str) -> set[int]:
+    """The analyzer's sentences that hold the labelled sentence: the one equal to it, else
+    every sentence overlapping where it stands in the text (a splitter may cut it in two)."""
+    same = {s.index for s in article.sentences if s.text == sentence}
+    if same:
+        return same
+    text = article.text or ""
+    at = text.find(sentence[:40])
+    if at < 0:
+        return {s.index for s in article.sentences if sentence[:40] in s.text}
+    end = at + len(sentence)
+    return {s.index for s in article.sentences if s.start < end and s.end > at}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ner", default="auto", choices=["auto", "spacy", "rules"])
@@ -183,14 +197,10 @@ def main() -> None:
         analyzer.analyze([article])
         resolve_entities([article])
         times.append(time.perf_counter() - t0)
-        index = next(
-            (s.index for s in article.sentences if s.text == row["sentence"]),
-            next(s.index for s in article.sentences if row["sentence"][:40] in s.text),
-        )
         predicted[row["id"]] = [
             Fig(q.value, q.upper, q.unit, q.qualifier, q.attributed_to)
             for q in article.quantities
-            if q.sentence == index
+            if q.sentence in gold_sentences(article, row["sentence"])
         ]
     machine = f"{platform.machine()} 2-core, no GPU"
     print(
