@@ -39,8 +39,8 @@ NEW_CLAIM_COVERAGE = 0.6
 LOOSE_COVERAGE = 0.25
 # the fitted verdict: altered when a changed fact is found and the model gives a flip this much,
 # unsupported when it gives "not supported" (invented or flipped) this much; chosen on dev
-VERDICT_FLIP = 0.6
-VERDICT_UNSUPPORTED = 0.85
+VERDICT_FLIP = 0.7
+VERDICT_UNSUPPORTED = 0.93
 # ... and this much when nothing new is named (no new quote, name or figure), unless no source
 # sentence comes near it in meaning (below this cosine, per vector family)
 VERDICT_PLAIN_UNSUPPORTED = 0.95
