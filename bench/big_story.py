@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import httpx  # noqa: E402
 
 from ecb_docs import gold_event, load_topics  # noqa: E402
-from newstrace.analyze import Analyzer  # noqa: E402
+from newstrace.analyze import Analyzer, resolve_entities  # noqa: E402
 from newstrace.model import (  # noqa: E402
     Article,
     Assignment,
@@ -134,6 +134,7 @@ def build(db: Path) -> str:
             ]
         )
         prov = provenance([deepcopy(a) for a in arts])
+        prov.entities = resolve_entities(arts)  # story-level entities, as the pipeline keeps
         store.save_provenance(prov)
         return (
             f"{len(arts)} articles, {len(events)} events, {len(prov.derivations)} links "

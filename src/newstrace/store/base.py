@@ -6,7 +6,7 @@ Every write method is atomic (one transaction), so a kill -9 leaves the store so
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -28,9 +28,13 @@ class Store(Protocol):
     def get_article(self, article_id: str, with_analysis: bool = True) -> Article | None: ...
 
     def articles(
-        self, ids: Iterable[str] | None = None, with_analysis: bool = True
+        self,
+        ids: Iterable[str] | None = None,
+        with_analysis: bool = True,
+        layers: Collection[str] | None = None,
     ) -> Iterator[Article]:
-        """All articles (or those with the given ids) in ingest order."""
+        """All articles (or those with the given ids) in ingest order; with `layers`, only
+        those analysis layers are decoded (the others stay empty)."""
         ...
 
     def article_count(self) -> int: ...

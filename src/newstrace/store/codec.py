@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import types
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -237,10 +238,15 @@ def layers_to_json(article: Article) -> str:
     return dumps(doc)
 
 
-def apply_layers(article: Article, layers_json: str, analyzed_with: str) -> None:
-    """Fill `article`'s layers from `layers_to_json` output."""
+def apply_layers(
+    article: Article, layers_json: str, analyzed_with: str, only: Collection[str] | None = None
+) -> None:
+    """Fill `article`'s layers from `layers_to_json` output (with `only`, just those layers:
+    a page that shows quotes need not build every sentence object)."""
     doc = json.loads(layers_json)
     for name, cls in LAYERS.items():
+        if only is not None and name not in only:
+            continue
         setattr(article, name, [build(cls, item) for item in doc.get(name, [])])
     article.cited_sources = list(doc.get("cited_sources", []))
     article.analyzed_with = analyzed_with

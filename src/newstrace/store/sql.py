@@ -7,7 +7,7 @@ search; statements here use `?` placeholders, rewritten by the backend when it n
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -95,7 +95,10 @@ class SqlStore(ABC):
         return self._article(rows[0], with_analysis) if rows else None
 
     def articles(
-        self, ids: Iterable[str] | None = None, with_analysis: bool = True
+        self,
+        ids: Iterable[str] | None = None,
+        with_analysis: bool = True,
+        layers: Collection[str] | None = None,
     ) -> Iterator[Article]:
         base = _ARTICLE_SELECT if with_analysis else _ARTICLE_SELECT_PLAIN
         if ids is None:
@@ -103,7 +106,7 @@ class SqlStore(ABC):
             while True:
                 rows = self._query(f"{base} WHERE a.seq > ? ORDER BY a.seq LIMIT {_PAGE}", (last,))
                 for row in rows:
-                    yield self._article(row, with_analysis)
+                    yield self._article(row, with_analysis, layers)
                 if len(rows) < _PAGE:
                     return
                 last = rows[-1][0]
@@ -114,7 +117,7 @@ class SqlStore(ABC):
             marks = ", ".join("?" for _ in chunk)
             found.extend(self._query(f"{base} WHERE a.id IN ({marks})", chunk))
         for row in sorted(found, key=lambda r: r[0]):
-            yield self._article(row, with_analysis)
+            yield self._article(row, with_analysis, layers)
 
     def article_count(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM articles")[0][0])
@@ -133,13 +136,15 @@ class SqlStore(ABC):
         )
         return [r[0] for r in rows]
 
-    def _article(self, row: tuple[Any, ...], with_analysis: bool) -> Article:
+    def _article(
+        self, row: tuple[Any, ...], with_analysis: bool, layers: Collection[str] | None = None
+    ) -> Article:
         width = len(codec.ARTICLES.columns)
         article: Article = codec.decode(codec.ARTICLES, row[1 : 1 + width], row[1 + width])
         if with_analysis:
-            analyzed_with, layers, sv, sv_shape, v, v_shape = row[2 + width :]
-            if layers is not None:
-                codec.apply_layers(article, layers, analyzed_with)
+            analyzed_with, stored, sv, sv_shape, v, v_shape = row[2 + width :]
+            if stored is not None:
+                codec.apply_layers(article, stored, analyzed_with, only=layers)
                 article.sentence_vectors = codec.vector_from_db(sv, sv_shape)
                 article.vector = codec.vector_from_db(v, v_shape)
         return article

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from newstrace.model import Article, Derivation, Story, StoryProvenance
@@ -23,12 +23,15 @@ def load_story(
     story_id: str,
     with_analysis: bool = True,
     focus: Callable[[StoryProvenance], Iterable[str]] | None = None,
+    layers: Callable[[StoryProvenance], Collection[str]] | None = None,
 ) -> StoryData:
     """The story, its articles and its provenance; ViewNotFound for an unknown id.
 
-    With `focus`, only the articles it names (given the provenance) are read with their
-    analysis layers, the others as text and metadata: a page about one or two articles of a
-    big story does not decode the sentences, quotes and vectors of a thousand."""
+    With `focus`, only the articles it names (given the provenance) are read with all their
+    analysis layers, the others as text and metadata, or with just the layers `layers` names
+    (given the provenance): a page about one or two articles of a big story does not decode
+    the sentences, quotes and vectors of a thousand, nor a page of quotes and figures every
+    sentence."""
     story = store.get_story(story_id)
     if story is None:
         raise ViewNotFound(f"no story with id {story_id!r}")
@@ -36,7 +39,14 @@ def load_story(
     if focus is None:
         articles = {a.id: a for a in store.articles(story.articles, with_analysis=with_analysis)}
     else:
-        articles = {a.id: a for a in store.articles(story.articles, with_analysis=False)}
+        articles = {
+            a.id: a
+            for a in store.articles(
+                story.articles,
+                with_analysis=layers is not None,
+                layers=None if layers is None else layers(provenance),
+            )
+        }
         wanted = [aid for aid in dict.fromkeys(focus(provenance)) if aid in articles]
         articles.update((a.id, a) for a in store.articles(wanted, with_analysis=True))
     return StoryData(story, articles, provenance)

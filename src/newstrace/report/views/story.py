@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newstrace.model import Article, Claim, Derivation, Entity, Flag, StoryProvenance
 from newstrace.report.views.diff import build_diff_view
@@ -75,7 +75,13 @@ def story_view(
     """Everything the story page shows, read once from the store; with `flags_page`, one page
     of FLAGS_PAGE flags; with `claims_page`, one page of the claim matrix (the story page shows
     only its count; the claims page shows the rest)."""
-    view = build_story_view(load_story(store, story_id), claims_page)
+    if claims_page is None:
+        data = load_story(store, story_id)
+    else:  # every article's quotes, figures and names; sentences only for the claims shown
+        data = load_story(
+            store, story_id, focus=claim_page_articles(claims_page), layers=story_page_layers
+        )
+    view = build_story_view(data, claims_page)
     if flags_page is not None:
         view.flags_total = len(view.flags)
         view.flags_page = flags_page
@@ -315,6 +321,7 @@ def _quotes(
     unsupported = unsupported_by_article(flags)
     groups: dict[str, SpeakerQuotes] = {}
     seen: dict[tuple[str, str], QuoteView] = {}  # (speaker, words) -> its view: one lookup each
+    outlets_of_group: defaultdict[str, set[str]] = defaultdict(set)  # set lookups, not list scans
     for a in ordered:
         for q in a.quotes:
             raw = q.speaker or q.speaker_text or "unattributed"
@@ -342,7 +349,8 @@ def _quotes(
             if flagged is not None and a.id not in view.unsupported_in:
                 view.unsupported_in.append(a.id)
                 view.unsupported = True
-            if outlet_of(a) not in group.outlets:
+            if outlet_of(a) not in outlets_of_group[group.speaker]:
+                outlets_of_group[group.speaker].add(outlet_of(a))
                 group.outlets.append(outlet_of(a))
     return sorted(
         groups.values(), key=lambda g: (-sum(len(q.articles) for q in g.quotes), g.speaker.lower())
@@ -395,28 +403,37 @@ def _figures(ordered: list[Article], flags: Sequence[Flag] = ()) -> list[FigureG
 
 
 def _entities(entities: list[Entity], ordered: list[Article]) -> list[EntityView]:
-    """The story's resolved entities; grouped mentions when resolution has not run."""
+    """The story's resolved entities; grouped mentions when resolution has not run. Articles
+    and outlets are collected in sets first: an entity of a big story is in hundreds of them."""
     if entities:
         views = [EntityView(e.name, e.type, list(e.aliases), list(e.articles)) for e in entities]
     else:
         grouped: dict[tuple[str, str], EntityView] = {}
+        members: defaultdict[tuple[str, str], dict[str, None]] = defaultdict(dict)
+        aliases: defaultdict[tuple[str, str], dict[str, None]] = defaultdict(dict)
         for a in ordered:
             for m in a.mentions:
                 name = m.canonical or m.text
-                view = grouped.setdefault((name.lower(), m.label), EntityView(name, m.label))
-                if m.text != name and m.text not in view.aliases:
-                    view.aliases.append(m.text)
-                if a.id not in view.articles:
-                    view.articles.append(a.id)
+                key = (name.lower(), m.label)
+                view = grouped.get(key)
+                if view is None:
+                    view = grouped[key] = EntityView(name, m.label)
+                if m.text != view.name:
+                    aliases[key][m.text] = None
+                members[key][a.id] = None
+        for key, view in grouped.items():
+            view.aliases = [alias for alias in aliases[key] if alias != view.name]
+            view.articles = list(members[key])
         views = list(grouped.values())
     rank = {a.id: i for i, a in enumerate(ordered)}
     outlet_by_id = {a.id: outlet_of(a) for a in ordered}
     for view in views:
-        view.articles.sort(key=lambda aid: rank.get(aid, len(rank)))
-        for aid in view.articles:
-            outlet = outlet_by_id.get(aid)
-            if outlet and outlet not in view.outlets:
-                view.outlets.append(outlet)
+        view.articles = sorted(
+            dict.fromkeys(view.articles), key=lambda aid: rank.get(aid, len(rank))
+        )
+        outlets = dict.fromkeys(view.outlets)
+        outlets.update((o, None) for aid in view.articles if (o := outlet_by_id.get(aid)))
+        view.outlets = list(outlets)
     return sorted(views, key=lambda e: (-len(e.articles), e.type, e.name.lower()))
 
 
@@ -470,6 +487,25 @@ def build_claim_matrix(
     return ClaimMatrix(columns=columns, rows=rows, total=total, page=page or 1, size=size)
 
 
+def story_page_layers(provenance: StoryProvenance) -> tuple[str, ...]:
+    """What the story page reads of every article: quotes and figures, and the names only
+    when the story has no resolved entities (sentences only for its page of claims)."""
+    return ("quotes", "quantities") if provenance.entities else ("mentions", "quotes", "quantities")
+
+
+def claim_page_articles(page: int, size: int = 50) -> Callable[[StoryProvenance], list[str]]:
+    """The articles a page of the claim matrix shows sentences of (with room for ties)."""
+
+    def focus(prov: StoryProvenance) -> list[str]:
+        ranked = sorted(
+            prov.claims, key=lambda c: (-len(set(c.contradicted_by)), -len(set(c.articles)))
+        )
+        window = ranked[max(0, (page - 2) * size) : (page + 1) * size]
+        return [aid for c in window for aid in (*c.articles, *c.contradicted_by)]
+
+    return focus
+
+
 def claim_matrix_view(
     store: Store, story_id: str, page: int | None = None, size: int = 50
 ) -> ClaimMatrix:
@@ -477,15 +513,8 @@ def claim_matrix_view(
     it with `page` (then only the articles of that page's claims are read with their
     sentences)."""
 
-    def focus(prov: StoryProvenance) -> list[str]:
-        assert page is not None
-        ranked = sorted(
-            prov.claims, key=lambda c: (-len(set(c.contradicted_by)), -len(set(c.articles)))
-        )
-        window = ranked[max(0, (page - 2) * size) : (page + 1) * size]  # room for ties
-        return [aid for c in window for aid in (*c.articles, *c.contradicted_by)]
-
-    data = load_story(store, story_id, focus=focus if page is not None else None)
+    focus = claim_page_articles(page, size) if page is not None else None
+    data = load_story(store, story_id, focus=focus)
     return build_claim_matrix(
         data.provenance.claims,
         sorted(data.articles.values(), key=publication_order),
