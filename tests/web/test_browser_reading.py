@@ -54,12 +54,18 @@ def test_front_matter_outlets_weak_link_and_missing_metadata(
 
 def test_compare_any_two_articles_from_the_story_page(browser: Any, reading_server: str) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     _open_story(browser, reading_server)
     Select(browser.find_element(By.NAME, "b")).select_by_value("trendwire-osk-leak")
     Select(browser.find_element(By.NAME, "a")).select_by_value("northline-osk-leak")
     browser.find_element(By.CSS_SELECTOR, "form.compare-form button").click()
+    # the form's submission loads a new page: wait for it (a loaded machine is slow to)
+    WebDriverWait(browser, 30).until(
+        lambda driver: (
+            "/compare" in driver.current_url and driver.find_elements(By.CSS_SELECTOR, "table.diff")
+        )
+    )
     assert "compared with" in browser.find_element(By.TAG_NAME, "h1").text
     verdicts = browser.find_elements(By.CSS_SELECTOR, "table.diff td.verdict .badge")
     labels = {v.text.lower() for v in verdicts}
