@@ -8,7 +8,7 @@ says the same thing (shared / reworded) or changes a fact (altered).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -35,6 +35,15 @@ class PreparedArticle:
     speakers: list[str | None]
     vectors: Vector | None
     index: SourceIndex
+    # one sentence as a source of its own (an aligned pair is checked against it alone), built
+    # once: an article's sentence is paired again with each article compared with it
+    _alone: dict[int, SourceIndex] = field(default_factory=dict, repr=False, compare=False)
+
+    def sentence_index(self, j: int) -> SourceIndex:
+        """Sentence j alone, with its speaker, as a SourceIndex."""
+        if j not in self._alone:
+            self._alone[j] = SourceIndex.build([self.feats[j]], speakers=[self.speakers[j]])
+        return self._alone[j]
 
     @classmethod
     def of(cls, article: Article) -> PreparedArticle:
@@ -130,8 +139,9 @@ def _relation(
     """shared (same words), reworded (same fact, other words) or altered (a fact changed);
     without a checker, only shared or reworded."""
     if checker is not None:
-        one = SourceIndex.build([src.feats[j]], speakers=[src.speakers[j]])
-        verdict = checker.check_index(one, der.feats[i], claim_speaker=der.speakers[i])
+        verdict = checker.check_index(
+            src.sentence_index(j), der.feats[i], claim_speaker=der.speakers[i]
+        )
         if verdict.label == "altered":
             return "altered"
     if der.texts[i].strip() == src.texts[j].strip():
