@@ -29,13 +29,16 @@ def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
     return max(pos, 0)
 
 
+_LEADING_THE = re.compile(r"(?i)the\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading 'the' and a trailing possessive from a span."""
-    span = text[start:end]
-    lead = re.match(r"(?i)the\s+", span)
-    if lead and end - start > lead.end():
-        start += lead.end()
-    tail = re.search(r"['’]s?$", text[start:end])
+    lead = _LEADING_THE.match(text, start, end)
+    if lead and end > lead.end():
+        start = lead.end()
+    tail = _POSSESSIVE.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()
     return start, end

@@ -225,11 +225,27 @@ def _is_container(hint: Any) -> bool:
     return origin in (list, dict)
 
 
+_ORDER: dict[type[Any], tuple[str, ...] | None] = {}
+
+
+def _as_dict(item: Any) -> dict[str, Any]:
+    """asdict(item); for a dataclass of plain values, the same dict without asdict's deep copy
+    of every value (it was a tenth of the lexical path's provenance stage, which saves every
+    article again once its names are resolved)."""
+    cls = type(item)
+    if cls not in _ORDER:
+        _ORDER[cls] = tuple(f.name for f in fields(cls)) if _flat_fields(cls) is not None else None
+    names = _ORDER[cls]
+    if names is None:
+        return asdict(item)
+    return {name: getattr(item, name) for name in names}
+
+
 # --- articles and their analysis -------------------------------------------------------------
 def layers_to_json(article: Article) -> str:
     """Sentences, mentions, quotes, quantities, cited sources (and any newer Article fields)."""
     doc: dict[str, Any] = {
-        name: [asdict(item) for item in getattr(article, name)] for name in LAYERS
+        name: [_as_dict(item) for item in getattr(article, name)] for name in LAYERS
     }
     doc["cited_sources"] = list(article.cited_sources)
     _, extra = encode(ARTICLES, article)
