@@ -330,3 +330,12 @@ def test_a_share_that_speaks_is_the_reporters_count_not_the_speakers_figure() ->
     owners = {q.value: q.attributed_to for q in article.quantities}
     assert owners[38.0] is None
     assert owners[12.0] == "38 percent"
+
+
+def test_a_figure_before_every_speaker_is_the_reporters() -> None:
+    article = analysed(
+        "The mayor toured the pier with two of the fishermen who say the storm cost them 40 boats."
+    )
+    owners = {q.value: q.attributed_to for q in article.quantities}
+    assert owners[2.0] is None
+    assert "fishermen" in (owners[40.0] or "")
