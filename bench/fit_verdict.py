@@ -205,20 +205,27 @@ def fit_softmax(xs: list[dict[str, float]], ys: list[str], names: list[str]) -> 
     return SoftmaxModel(CLASSES, rows)
 
 
-def report_dev(fitted: SoftmaxModel, dev_x: list[dict[str, float]], dev_y: list[str]) -> None:
-    """Supported-vs-not ROC-AUC and P/R of each class at the verdict's thresholds."""
+def report_dev(
+    fitted: SoftmaxModel,
+    dev_x: list[dict[str, float]],
+    dev_y: list[str],
+    thresholds: tuple[float, float] | None = None,
+) -> None:
+    """Supported-vs-not ROC-AUC and P/R of each class at (flip, unsupported) thresholds, the
+    verdict's own by default."""
     from sklearn.metrics import roc_auc_score
 
     from newstrace.align.support import VERDICT_FLIP, VERDICT_UNSUPPORTED
 
+    flip_t, unsup_t = thresholds or (VERDICT_FLIP, VERDICT_UNSUPPORTED)
     probs = [fitted.probabilities(v) for v in dev_x]
     auc = roc_auc_score([y == "supported" for y in dev_y], [p["supported"] for p in probs])
     tally: Counter[tuple[str, str]] = Counter()
     for p, v, y in zip(probs, dev_x, dev_y, strict=True):
         changed = v["changed"] or v["loose_changed"] or v["speaker_issue"]
-        if p["flipped"] >= VERDICT_FLIP and changed:
+        if p["flipped"] >= flip_t and changed:
             got = "flipped"
-        elif p["invented"] + p["flipped"] >= VERDICT_UNSUPPORTED:
+        elif p["invented"] + p["flipped"] >= unsup_t:
             got = "invented"
         else:
             got = "supported"
@@ -227,7 +234,7 @@ def report_dev(fitted: SoftmaxModel, dev_x: list[dict[str, float]], dev_y: list[
     flagged = {c: sum(tally[(y, c)] for y in CLASSES) for c in CLASSES}
     precision = {c: tally[(c, c)] / max(1, flagged[c]) for c in CLASSES}
     print(
-        f"  supported vs not ROC-AUC {auc:.3f}; "
+        f"  flip>={flip_t} unsupported>={unsup_t}: supported vs not ROC-AUC {auc:.3f}; "
         + ", ".join(f"{c} P {precision[c]:.2f} R {recall[c]:.2f}" for c in CLASSES)
     )
 
@@ -255,50 +262,17 @@ def main() -> None:
         fit_reader(settings, analyzer)
         return
     xs, ys = samples("train", settings, analyzer)
-    names = sorted(xs[0])
-    x = np.array([[s[n] for n in names] for s in xs])
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-    model.fit((x - mean) / scale, ys)
-    order = [list(model.classes_).index(c) for c in CLASSES]
-    rows = tuple(
-        LinearModel(
-            tuple(names),
-            tuple(float(v) for v in mean),
-            tuple(float(v) for v in scale),
-            tuple(float(v) for v in model.coef_[k]),
-            float(model.intercept_[k]),
-        )
-        for k in order
-    )
+    fitted = fit_softmax(xs, ys, sorted(xs[0]))
     family = "lexical" if args.lexical else "minilm"
     data = json.loads(VERDICT_FILE.read_text()) if VERDICT_FILE.is_file() else {}
-    data[family] = SoftmaxModel(CLASSES, rows).to_json()
+    data[family] = fitted.to_json()
     data["fitted_on"] = "bench/data/rewrites train split (bench/fit_verdict.py)"
     VERDICT_FILE.write_text(json.dumps(data, indent=1) + "\n")
     print(f"{family}: fitted on {len(ys)} train samples {dict(Counter(ys))}")
     dev_x, dev_y = samples("dev", settings, analyzer)
-    fitted = SoftmaxModel(CLASSES, rows)
-    probs = [fitted.probabilities(v) for v in dev_x]
-    for flip_t, unsup_t in ((0.35, 0.6), (0.3, 0.5), (0.4, 0.7), (0.5, 0.8)):
-        tally: Counter[tuple[str, str]] = Counter()
-        for p, v, y in zip(probs, dev_x, dev_y, strict=True):
-            changed = v["changed"] or v["loose_changed"] or v["speaker_issue"]
-            if p["flipped"] >= flip_t and changed:
-                got = "flipped"
-            elif p["invented"] + p["flipped"] >= unsup_t:
-                got = "invented"
-            else:
-                got = "supported"
-            tally[(y, got)] += 1
-        recall = {c: tally[(c, c)] / max(1, sum(tally[(c, g)] for g in CLASSES)) for c in CLASSES}
-        flagged = {c: sum(tally[(y, c)] for y in CLASSES) for c in CLASSES}
-        precision = {c: tally[(c, c)] / max(1, flagged[c]) for c in CLASSES}
-        print(
-            f"dev flip>={flip_t} unsupported>={unsup_t}: "
-            + ", ".join(f"{c} P {precision[c]:.2f} R {recall[c]:.2f}" for c in CLASSES)
-        )
+    print("dev:")
+    for thresholds in (None, (0.6, 0.85), (0.5, 0.8), (0.4, 0.7)):
+        report_dev(fitted, dev_x, dev_y, thresholds)
 
 
 if __name__ == "__main__":
