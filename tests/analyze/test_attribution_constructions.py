@@ -8,20 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze import Analyzer
-from newstrace.model import Article, Quote
-from newstrace.settings import Settings
-
-
-def analysed(text: str) -> Article:
-    article = Article(id="c", source="mem", text=text)
-    Analyzer(Settings.lexical(), embed=False).analyze([article])
-    return article
-
-
-def only_quote(text: str) -> Quote:
-    (quote,) = analysed(text).quotes
-    return quote
+from tests.analyze.speech import analysed, only_quote
 
 
 # --- a cue verb outside the speech-verb list -------------------------------------------------

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from newstrace.analyze import Analyzer
 from newstrace.analyze.quotes import according_to
-from newstrace.model import Article, Quote
+from newstrace.model import Article
 from newstrace.settings import Settings
-
-
-def quotes_of(text: str) -> list[Quote]:
-    article = Article(id="q", source="mem", text=text)
-    Analyzer(Settings.lexical(), embed=False).analyze([article])
-    return article.quotes
-
-
-def analysed(text: str) -> Article:
-    article = Article(id="q", source="mem", text=text)
-    Analyzer(Settings.lexical(), embed=False).analyze([article])
-    return article
+from tests.analyze.speech import analysed, quotes_of
 
 
 def test_curly_quote_with_speaker_named_after_it() -> None:

@@ -9,22 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze import Analyzer
 from newstrace.analyze.quotes.resolver import SpeakerResolver
 from newstrace.analyze.quotes.spans import find_quote_spans
-from newstrace.model import Article, Quote
-from newstrace.settings import Settings
-
-
-def analysed(text: str) -> Article:
-    article = Article(id="r", source="mem", text=text)
-    Analyzer(Settings.lexical(), embed=False).analyze([article])
-    return article
-
-
-def only_quote(text: str) -> Quote:
-    (quote,) = analysed(text).quotes
-    return quote
+from tests.analyze.speech import analysed, only_quote
 
 
 @pytest.mark.parametrize(
@@ -339,3 +326,41 @@ def test_a_figure_before_every_speaker_is_the_reporters() -> None:
     owners = {q.value: q.attributed_to for q in article.quantities}
     assert owners[2.0] is None
     assert "fishermen" in (owners[40.0] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Marta Vinter, a spokeswoman for the harbour pilots, said the union expected the "
+            "night shifts to resume when the dredging ended.",
+            "Marta Vinter",
+            "the union expected the night shifts to resume when the dredging ended",
+        ),
+        (
+            "Jonas Ek, who ran the ferry line from 2009 until last spring, said the council "
+            "reached out to the operators during the first winter.",
+            "Jonas Ek",
+            "the council reached out to the operators during the first winter",
+        ),
+    ],
+)
+def test_a_named_subject_with_an_appositive_before_said_leads_the_clause_after_it(
+    text: str, speaker: str, content: str
+) -> None:
+    quote = only_quote(text)
+    assert quote.speaker == speaker
+    assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The dunes will not survive another storm, said the warden.", "the warden"),
+        ("The dunes will not survive another storm, said Ilse Brandt on Monday.", "Ilse Brandt"),
+    ],
+)
+def test_a_trailing_said_takes_the_whole_speaker_phrase(text: str, speaker: str) -> None:
+    quote = only_quote(text)
+    assert quote.speaker_text == speaker
+    assert quote.text == "The dunes will not survive another storm"

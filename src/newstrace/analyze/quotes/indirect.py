@@ -8,6 +8,7 @@ import re
 from newstrace.analyze.quotes.patterns import (
     ACCORDING_TO,
     ANONYMITY,
+    APPOSITIVE_OPENER,
     CITING,
     COORDINATED_CUE,
     CUE_IN_HEAD,
@@ -35,7 +36,9 @@ from newstrace.analyze.quotes.phrases import (
     participle_cue,
     plausible_speaker,
     speaker_from_pre,
+    speaker_words,
     strip_speaker,
+    subject_only,
 )
 from newstrace.analyze.quotes.resolver import SpeakerResolver
 from newstrace.analyze.sources import MEDIA
@@ -264,6 +267,9 @@ class IndirectSpeech(SpeakerResolver):
             return None  # "X, a Y, told Z that ...": a leading cue and its clause, not a trail
         if group == "spk1":  # "said X, a Y at Z, which W": the relative clause is not the name
             raw = RELATIVE_CLAUSE.split(raw, maxsplit=1)[0]
+            words = speaker_words(raw)
+            if subject_only(words) != words or self._named_subject(sent, trail):
+                return None  # "X, a spokesman, said the union expected ...": a leading cue
         spk = strip_speaker(raw)
         if group == "spk2":
             spk = active_speaker(spk, trail.group("cue2") or "")
@@ -277,6 +283,18 @@ class IndirectSpeech(SpeakerResolver):
         if quote is not None:
             self._relayed(quote, text[trail.end("spk1" if group == "spk1" else "cue2") :])
         return quote
+
+    def _named_subject(self, sent: Sentence, trail: re.Match[str]) -> bool:
+        """'Derek Lund, who served as envoy until May, said ...' / 'Ana Ruiz, a fellow at X,
+        said ...': what stands before ', said' is a name and its appositive or relative clause,
+        a subject with no verb of its own, so the cue leads and what follows it is reported."""
+        content = trail.group("content")
+        head, comma, rest = content.partition(",")
+        if not comma or "," in rest or not APPOSITIVE_OPENER.match(rest):
+            return False
+        a = sent.start + trail.start("content")
+        named = [m for m in self.mentions_in(a, a + len(head)) if m.label in ("PERSON", "ORG")]
+        return bool(named) and len(head.split()) <= 6 and not CUE_WORD.search(head)
 
     def _lead(self, sent: Sentence, pre: str, cue: str, content: str) -> Quote | None:
         """'SPEAKER cue CONTENT' when the words before the cue end in a plausible speaker."""

@@ -167,6 +167,9 @@ _TRAIL_TAIL = (
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b[^,]{0,80}|"
     r"[^,\s]+(?:\s+[^,\s]+)?))?"
 )
+# after "said X" the speaker takes every word up to the circumstances: no bare one- or two-word
+# tail ("said the engineer" is not "said the" + "engineer")
+_TRAIL_TAIL_AFTER_SPEAKER = _TRAIL_TAIL.replace(r"|[^,\s]+(?:\s+[^,\s]+)?))?", "))?")
 # an appositive after a trailing speaker's name: "..., said Ana Ruiz, a fellow at X(, which Y)"
 _APPOSITIVE = (
     r"(?<!\d),(?!\d)\s*(?!(?:and|but|or|so|yet|while|as|because|when|although|though|if|since|adding|"
@@ -176,9 +179,10 @@ _APPOSITIVE = (
     + r"(?:,\s*(?:who|which|whose)\b[^;]{0,200}?(?=[.!?]?[\"”’]?$))?"
 )
 INDIRECT_TRAIL = re.compile(
-    rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{CUE})\s+(?P<spk1>[^,]{{2,140}}?(?:{_APPOSITIVE})?)|"
-    rf"(?P<spk2>[^,]{{2,120}}?(?:(?<!\d),(?!\d)[^,;:]{{2,160}}?,)?)\s+{_AUX}(?P<cue2>{CUE}))"
-    rf"{_TRAIL_TAIL}[.!?]?[\"”’]?$",
+    rf"^(?P<content>.{{8,}}?),\s*(?:(?P<cue1>{CUE})\s+(?P<spk1>[^,]{{2,140}}?(?:{_APPOSITIVE})?)"
+    rf"{_TRAIL_TAIL_AFTER_SPEAKER}|"
+    rf"(?P<spk2>[^,]{{2,120}}?(?:(?<!\d),(?!\d)[^,;:]{{2,160}}?,)?)\s+{_AUX}(?P<cue2>{CUE})"
+    rf"{_TRAIL_TAIL})[.!?]?[\"”’]?$",
 )
 CLAUSE_CUT = re.compile(
     r"(?i)^.*(?:[;:]|\s[-—–―]+\s|\)\s*[-—–―]|\b(?:that|because|but|while|when|although|though|"
@@ -251,4 +255,12 @@ SUBORDINATOR = re.compile(
 
 NEGATOR = re.compile(
     r"(?i)(?:\b(?:" + "|".join(w for w in NEGATORS if w.isalpha()) + r")\b|n['’]t\b)"
+)
+
+
+# how an appositive or a relative clause after a name opens: "X, a fellow at Y,", "X, who ...",
+# "X, now a senator,", "X, Labour's leader,"
+APPOSITIVE_OPENER = re.compile(
+    r"\s*(?:a|an|the|who|whose|one|now|then|former|another|his|her|its|their|both|each|"
+    r"[A-Z][\w.'’\-]*['’]s)\s"
 )

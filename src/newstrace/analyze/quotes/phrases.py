@@ -41,6 +41,12 @@ from newstrace.lang.en.speech_verbs import BE_VERBS
 
 def strip_speaker(raw: str) -> str:
     """The noun phrase of a speaker from the words before or after a cue."""
+    return subject_only(speaker_words(raw))
+
+
+def speaker_words(raw: str) -> str:
+    """The words of a speaker phrase without fillers, times, adverbs and a party tag; any
+    clause they run into is kept (`subject_only` cuts it)."""
     spk = " ".join(raw.split()).strip(" ,—–-")
     if len(spk.split()) > 1:
         spk = CLAUSE_CUT.sub("", spk)
@@ -53,7 +59,7 @@ def strip_speaker(raw: str) -> str:
         spk = TRAILING_TIME.sub("", spk)
         while (tail := TRAILING_ADVERB.search(spk)) and tail.group(1) not in LY_NOUNS:
             spk = spk[: tail.start()]
-    return subject_only(spk.strip(" ,"))
+    return spk.strip(" ,")
 
 
 def subject_only(spk: str) -> str:

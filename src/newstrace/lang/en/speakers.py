@@ -83,5 +83,6 @@ PERSON_HEADS = frozenset(
     guards cop cops soldier soldiers veteran veterans student students pupil pupils fan fans
     crowd audience victim victims survivor survivors refugee refugees migrant migrants tourist
     tourists patient patients citizen citizens resident residents neighbor neighbour
-    colleague colleagues friend friends""".split()  # noqa: SIM905
+    colleague colleagues friend friends warden wardens ranger rangers coach captain pilot pilots
+    sheriff""".split()  # noqa: SIM905
 )
