@@ -364,3 +364,48 @@ def test_a_trailing_said_takes_the_whole_speaker_phrase(text: str, speaker: str)
     quote = only_quote(text)
     assert quote.speaker_text == speaker
     assert quote.text == "The dunes will not survive another storm"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Clara Boyd hopes to reopen the bakery before the winter.", "Clara Boyd", "hopes"),
+        ("Tenants fear the landlord will sell the block before spring.", "Tenants", "fear"),
+    ],
+)
+def test_a_stance_verb_that_is_also_a_noun_attributes_after_its_subject(
+    text: str, speaker: str, cue: str
+) -> None:
+    quote = only_quote(text)
+    assert (quote.speaker_text, quote.cue) == (speaker, cue)
+
+
+def test_a_plan_that_is_a_noun_is_not_a_stance() -> None:
+    assert analysed("The harbour plans were drawn up in a single afternoon.").quotes == []
+
+
+def test_a_circumstance_between_commas_is_not_part_of_the_speaker() -> None:
+    quote = only_quote("The bakery chain, in a statement, blamed the closures on the strike.")
+    assert quote.speaker_text == "The bakery chain"
+
+
+def test_a_participle_of_speech_after_the_main_clause_is_the_subjects() -> None:
+    text = (
+        "Ines Varga raised the rent twice last year, arguing that the repairs had cost more "
+        "than the building earned."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.cue) == ("Ines Varga", "arguing")
+    assert quote.text == "the repairs had cost more than the building earned"
+
+
+def test_a_participle_that_is_not_speech_reports_nothing() -> None:
+    text = "The storm flooded the depot on Friday, leaving the valley without trains for days."
+    assert analysed(text).quotes == []
+
+
+def test_a_short_quoted_phrase_does_not_hide_the_reported_speech_around_it() -> None:
+    text = 'A clerk who "kept a few receipts" was fined twice, the auditor said.'
+    quote = only_quote(text)
+    assert quote.speaker == "the auditor"
+    assert quote.kind == "indirect"

@@ -76,3 +76,6 @@ _GUARDED_WORDS = "|".join(sorted(GUARDED_FORMS, key=len, reverse=True))
 SPEECH_CUE += rf"|(?=(?:{_GUARDED_WORDS})\b){_GUARDED}(?:{_GUARDED_WORDS})"
 THAT_CUE = "|".join(sorted(THAT_FORMS, key=len, reverse=True))
 ANY_CUE_RE = re.compile(rf"\b(?:{SPEECH_CUE})\b", re.IGNORECASE)
+# the same forms after any subject: "Clara Boyd hopes to ...", "Residents fear ..." (read only
+# where the words before them are a plausible speaker that opens the sentence)
+GUARDED_CUE = _GUARDED_WORDS

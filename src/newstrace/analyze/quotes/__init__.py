@@ -39,7 +39,10 @@ def extract_quotes(
     for span in extractor.spans:  # a sentence holding (part of) a direct quote is not re-read
         if len(span.text.split()) >= 4 and not looks_like_title(span.text):
             first = extractor.sentence_at(span.start)
-            quoted.update(range(first, extractor.sentence_at(span.end) + 1))
+            last = extractor.sentence_at(span.end)
+            if first == last and _minor(sentences[first], span.end - span.start):
+                continue  # 'A clerk who "took a few notes" is fined, X said': reported speech
+            quoted.update(range(first, last + 1))
     quoted.update(q.sentence for q in direct)
     indirect = extractor.indirect(quoted)
     found = sorted(direct + extractor.extra + indirect, key=lambda q: q.sentence)
@@ -62,3 +65,9 @@ def _cue_negated(text: str, sentences: Sequence[Sentence], quote: Quote) -> bool
     after = at + len(quote.speaker_text)
     cue = re.search(rf"(?i)\b{re.escape(quote.cue)}\b", body[after : after + 60])
     return bool(cue and NEGATOR.search(body, after, after + cue.start()))
+
+
+def _minor(sentence: Sentence, quoted_chars: int) -> bool:
+    """A quotation that fills less than half of its sentence is a phrase inside it; the
+    sentence is still read for reported speech."""
+    return quoted_chars * 2 < len(sentence.text)

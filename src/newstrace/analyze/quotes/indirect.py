@@ -21,10 +21,13 @@ from newstrace.analyze.quotes.patterns import (
     INDIRECT_TRAIL,
     LABEL_LINE,
     LEADING_FILLER,
+    PARTICIPLE_CUE,
+    PEOPLE_NOUN,
     RELATIVE_CUE,
     RELAY,
     SAME_SPEAKER_CUE,
     SECOND_CLAUSE,
+    STANCE_LEAD,
     TOLD_OBJECT,
     TOLD_OUTLET,
 )
@@ -150,9 +153,11 @@ class IndirectSpeech(SpeakerResolver):
             found = self._trailing(sent, text, trail)
             if found:
                 return found
-        for pattern in (INDIRECT_LEAD, INDIRECT_THAT, FINDING_LEAD):
+        for pattern in (INDIRECT_LEAD, INDIRECT_THAT, FINDING_LEAD, STANCE_LEAD):
             lead = pattern.match(text)
             if not lead:
+                continue
+            if pattern is STANCE_LEAD and not self._opens_sentence(sent, lead.group("pre")):
                 continue
             found = self._lead(sent, lead.group("pre"), lead.group("cue"), lead.group("content"))
             if found:
@@ -211,11 +216,19 @@ class IndirectSpeech(SpeakerResolver):
         return self._make(content, spk, "in", sent, sent.start + match.start("spk"))
 
     def _coordinated(self, sent: Sentence, text: str) -> Quote | None:
-        """'Ana Ruiz won the runoff and said (that) B': the second verb's speaker is the
-        sentence's subject, a name or a pronoun that opens it."""
-        match = COORDINATED_CUE.search(text)
-        if match is None:
-            return None
+        """'Ana Ruiz won the runoff and said (that) B' / 'Ana Ruiz toured the mill, saying B':
+        the second verb's or the participle's speaker is the sentence's subject, a name or a
+        pronoun that opens it."""
+        for pattern in (COORDINATED_CUE, PARTICIPLE_CUE):
+            match = pattern.search(text)
+            if match is None:
+                continue
+            found = self._subject_speaks(sent, text, match)
+            if found is not None:
+                return found
+        return None
+
+    def _subject_speaks(self, sent: Sentence, text: str, match: re.Match[str]) -> Quote | None:
         lead = LEADING_FILLER.sub("", text[: match.start()])
         offset = len(text[: match.start()]) - len(lead)
         pronoun = re.match(r"(?:He|She|They|We|I)\b", lead)
@@ -283,6 +296,21 @@ class IndirectSpeech(SpeakerResolver):
         if quote is not None:
             self._relayed(quote, text[trail.end("spk1" if group == "spk1" else "cue2") :])
         return quote
+
+    def _opens_sentence(self, sent: Sentence, pre: str) -> bool:
+        """Whether `pre` is the sentence's subject: a name, a pronoun or a description of
+        people ("Residents", "Many economists"), with nothing before it but a filler."""
+        lead = LEADING_FILLER.sub("", pre).strip()
+        if not lead or lead.split()[0].lower() in ("it", "this", "that", "there", "what"):
+            return False
+        at = sent.start + len(pre) - len(lead)
+        named = [m for m in self.mentions_in(at, at + len(lead)) if m.label in ("PERSON", "ORG")]
+        if named:
+            return named[0].start - at <= 4 and named[-1].end >= at + len(lead) - 1
+        words = lead.split()
+        return len(words) <= 4 and bool(
+            lead.lower() in ("he", "she", "they", "we", "i") or PEOPLE_NOUN.search(words[-1])
+        )
 
     def _named_subject(self, sent: Sentence, trail: re.Match[str]) -> bool:
         """'Derek Lund, who served as envoy until May, said ...' / 'Ana Ruiz, a fellow at X,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.analyze.cues import SPEECH_CUE, THAT_CUE
+from newstrace.analyze.cues import GUARDED_CUE, SPEECH_CUE, THAT_CUE
 from newstrace.lang.en.abbreviations import TITLE_ABBREVIATIONS
 from newstrace.lang.en.attribution import (
     ANONYMITY_PHRASES,
@@ -263,4 +263,19 @@ NEGATOR = re.compile(
 APPOSITIVE_OPENER = re.compile(
     r"\s*(?:a|an|the|who|whose|one|now|then|former|another|his|her|its|their|both|each|"
     r"[A-Z][\w.'’\-]*['’]s)\s"
+)
+
+# a noun-like stance verb after its subject: "Clara Boyd hopes to reopen the mill", "Residents
+# fear the mill will close" (the subject must open the sentence and be a plausible speaker)
+STANCE_LEAD = re.compile(
+    rf"^(?P<pre>[^,;:\"“”]{{2,80}}?)\s+{_AUX}(?P<cue>{GUARDED_CUE})\b(?!['’])" + _LEAD_REST
+)
+# a circumstance set off by commas after the subject: "The company, in a statement, blamed"
+CIRCUMSTANCE_ASIDE = re.compile(
+    r",\s*(?:in|on|at|during|after|before|from|speaking|writing|via)\b[^,]{1,60},?\s*$"
+)
+# a participle of speech after the main clause: "The senator toured the plant, saying (that)
+# ...": the main clause's subject speaks
+PARTICIPLE_CUE = re.compile(
+    rf",\s+(?:also\s+|then\s+|later\s+)?(?P<cue>(?:{CUE}))\b(?<=ing)" + _LEAD_REST
 )

@@ -7,6 +7,7 @@ import re
 
 from newstrace.analyze.quotes.patterns import (
     BEFORE_TAIL,
+    CIRCUMSTANCE_ASIDE,
     CLAUSE_CUT,
     CUE_IN_HEAD,
     DESCRIPTION_HEAD,
@@ -101,6 +102,9 @@ def speaker_from_pre(pre: str) -> tuple[str, int]:
     "Jeff Sessions, a Trump supporter," -> "Jeff Sessions, a Trump supporter".
     """
     body = _DASHED_ASIDE.sub("", pre.rstrip())  # "The mayor — who took office in May —"
+    circumstance = CIRCUMSTANCE_ASIDE.search(body)
+    if circumstance and circumstance.start() > 0:  # "The company, in a statement,"
+        body = body[: circumstance.start()]
     aside = re.search(r",\s*(\w+)\s*,?$", body)
     if aside and aside.group(1).lower() in DISCOURSE_ADVERBS:  # "Port officials, however,"
         body = body[: aside.start()]
