@@ -30,7 +30,8 @@ def test_compare_any_two_articles_prints_the_aligned_diff_and_verdicts(tmp_path:
     # the rewrite inflated the leak tenfold: the checker says so on that very row
     altered = next(line for line in out.splitlines() if "120,000" in line)
     assert altered.startswith("| altered | altered: number 12,000 litres -> 120,000 litres |")
-    assert "| added | unsupported: quote not in any source |" in out
+    # neither article is claimed to be the other's source: "left only", "the other article"
+    assert "| left only | unsupported: quote not in the other article |" in out
     data = json.loads(
         runner.invoke(app, ["compare", a, b, "--db", str(db), "--lexical", "--json"]).output
     )
@@ -38,6 +39,28 @@ def test_compare_any_two_articles_prints_the_aligned_diff_and_verdicts(tmp_path:
     assert sum(data["verdicts"].values()) == len(
         [r for r in data["rows"] if r["derived_sentence"] is not None]
     )
+
+
+def test_compare_places_each_sentence_the_checker_finds_beside_its_evidence(
+    tmp_path: Path,
+) -> None:
+    """Two reports with no link between them share facts in other words: where the checker
+    finds a sentence supported or altered, the row shows the sentence it found, and never says
+    "left only" beside a verdict that the other article says it."""
+    db = _ingest(tmp_path)
+    a, b = "lanmoor-standard-osk-leak", "northline-osk-followup"
+    data = json.loads(
+        runner.invoke(app, ["compare", a, b, "--db", str(db), "--lexical", "--json"]).output
+    )
+    rows = [r for r in data["rows"] if r["derived_sentence"] is not None]
+    backed = [r for r in rows if r["verdict"] in ("supported", "altered")]
+    assert backed, "the two reports of one leak share some fact"
+    for row in backed:
+        assert row["relation"] in ("shared", "reworded", "altered") and row["source"], row
+    unpaired = [r for r in rows if r["relation"] == "added"]
+    assert unpaired and all(r["verdict"] == "unsupported" for r in unpaired)
+    omitted = [r["source_sentence"] for r in data["rows"] if r["relation"] == "omitted"]
+    assert not set(omitted) & {r["source_sentence"] for r in backed}
 
 
 def test_compare_names_an_unknown_article(tmp_path: Path) -> None:

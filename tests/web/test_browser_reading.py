@@ -39,7 +39,7 @@ def test_front_matter_outlets_weak_link_and_missing_metadata(
     page = browser.find_element(By.TAG_NAME, "body").text
     assert "unknown outlet" not in page.lower()
     notice = browser.find_element(By.CSS_SELECTOR, "p.notice").text
-    assert "1 of these 5 articles carry no publication date" in notice and "text alone" in notice
+    assert "1 of these 5 articles carries no publication date" in notice and "text alone" in notice
     weak = browser.find_element(By.CSS_SELECTOR, "#graph table .badge.possible")
     assert weak.text.lower().startswith("possible rewrite (0.")
     assert "order undetermined" in browser.find_element(By.CSS_SELECTOR, "#graph table").text

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from newstrace.analyze.quantities import extract_quantities
 from newstrace.report.views import (
     ViewNotFound,
     article_diff_view,
@@ -128,6 +131,28 @@ def test_figures_read_as_written(
     value: float, qualifier: str, upper: float | None, shown: str
 ) -> None:
     assert format_figure(value, qualifier, upper) == shown
+
+
+FIVE_REPORTS = Path(__file__).resolve().parents[1] / "data" / "five_reports"
+
+
+def test_a_figure_keeps_the_qualifier_its_article_wrote() -> None:
+    """'at least 4 km' is not 'more than 4', nor 'as many as 10,000' 'less than 10,000': the
+    figure column repeats the qualifier as written, for every qualified figure of the five
+    reports (the extractor's own spans)."""
+    shown: dict[str, str] = {}
+    for path in sorted(FIVE_REPORTS.glob("*.txt")):
+        for i, sentence in enumerate(path.read_text(encoding="utf-8").split("\n")):
+            for q in extract_quantities(sentence, i):
+                if q.qualifier in ("more_than", "less_than", "about"):
+                    shown[q.span.lower()] = format_figure(q.value, q.qualifier, q.upper, q.span)
+    assert shown["at least 4 km"] == "at least 4"
+    assert shown["roughly 120,000 litres"] == "roughly 120,000"
+    assert shown["over ten years"] == "over 10"
+    for span, display in shown.items():  # every one reads as the article put it
+        assert span.startswith(display.rsplit(" ", 1)[0] + " "), (span, display)
+    [troops] = extract_quantities("The ministry said as many as 10,000 troops could be sent.", 0)
+    assert format_figure(troops.value, troops.qualifier, None, troops.span) == "as many as 10,000"
 
 
 def test_each_flag_points_at_the_diff_that_shows_it() -> None:

@@ -10,6 +10,7 @@ from newstrace.report.views import (
     StoryView,
     story_with_diffs,
 )
+from newstrace.report.views.text import relation_label
 from newstrace.store.base import Store
 
 _ROLE = {role: f" _({label})_" for role, label in ROLE_LABEL.items() if role != "independent"}
@@ -232,8 +233,10 @@ def _link_line(diff: DiffView) -> str:
 
 
 def _diff(diff: DiffView, lines: list[str]) -> None:
-    counts = ", ".join(f"{n} {rel}" for rel, n in sorted(diff.counts.items()))
     compare = diff.mode == "compare"
+    counts = ", ".join(
+        f"{n} {relation_label(rel, compare)}" for rel, n in sorted(diff.counts.items())
+    )
     how = "compared with" if compare else "from"
     lines += [
         f"### {diff.derived.outlet} (`{diff.derived.id}`) {how} {diff.source.outlet} "
@@ -260,7 +263,9 @@ def _diff(diff: DiffView, lines: list[str]) -> None:
             verdict = row.verdict or ""
             if row.verdict_reason:
                 verdict += f": {_cell(row.verdict_reason)}"
-            lines.append(f"| {row.relation} | {verdict} | {derived} | {source} |")
+            lines.append(
+                f"| {relation_label(row.relation, compare)} | {verdict} | {derived} | {source} |"
+            )
         else:
             lines.append(f"| {row.relation} | {derived} | {source} |")
     lines.append("")

@@ -7,10 +7,11 @@ chose the pair, and the alignment and the checker's verdicts are computed on req
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from newstrace.model import Derivation, Story, StoryProvenance
-from newstrace.provenance.pairwise import compare_articles
+from newstrace.model import Derivation, SentencePair, Story, StoryProvenance
+from newstrace.provenance.pairwise import PairComparison, compare_articles
 from newstrace.report.views.diff import build_diff_view, diff_rows
 from newstrace.report.views.loading import StoryData, load_story, roles_of
 from newstrace.report.views.text import label_of, outlet_of, sentences_of
@@ -64,17 +65,21 @@ def build_compare_view(
         raise ViewNotFound("choose two different articles to compare")
     result = compare_articles(a, b, settings)
     link = Derivation(source=a_id, derived=b_id, score=result.score, kind=result.kind)
-    link.pairs = result.pairs
+    from_checker = _checker_pairs(result)
+    link.pairs = result.pairs + from_checker
     rows = diff_rows(sentences_of(a), sentences_of(b), link, [])
     by_sentence = {v.sentence: v for v in result.verdicts}
+    checker_rows = {p.derived_sentence for p in from_checker}
     for row in rows:
         verdict = (
             by_sentence.get(row.derived_sentence) if row.derived_sentence is not None else None
         )
         if verdict is not None:
             row.verdict = verdict.label
-            row.verdict_reason = verdict.reason
+            row.verdict_reason = _against_one_article(verdict.reason)
             row.verdict_score = verdict.score
+        if row.derived_sentence in checker_rows:
+            row.similarity = None  # placed by the checker's evidence, not by the alignment
     roles = roles_of(data.articles, data.provenance.derivations)
 
     def row_of(x_id: str) -> ArticleRow:
@@ -111,3 +116,35 @@ def build_compare_view(
         stored_source=stored.source if stored else None,
         stored_derived=stored.derived if stored else None,
     )
+
+
+def _checker_pairs(result: PairComparison) -> list[SentencePair]:
+    """A sentence the alignment left unpaired, but which the checker finds supported (or
+    altered) by a sentence of the other article, is shown beside that sentence: a row that said
+    "added: not in this source" next to a "supported" verdict would contradict itself."""
+    paired = {p.derived_sentence for p in result.pairs}
+    return [
+        SentencePair(
+            source=result.a,
+            source_sentence=v.evidence_index,
+            derived=result.b,
+            derived_sentence=v.sentence,
+            similarity=0.0,
+            relation="altered" if v.label == "altered" else "reworded",
+        )
+        for v in result.verdicts
+        if v.label != "unsupported" and v.evidence_index >= 0 and v.sentence not in paired
+    ]
+
+
+# the checker speaks of "sources"; in a comparison there is one other article, which is not
+# claimed to be a source of this one
+_ANY_SOURCE = re.compile(r"\bin any source\b")
+_NO_SOURCE_SENTENCE = re.compile(r"\bno source sentence\b")
+_CLOSEST_SOURCES = re.compile(r"\bthe closest sources\b")
+
+
+def _against_one_article(reason: str) -> str:
+    reason = _ANY_SOURCE.sub("in the other article", reason)
+    reason = _NO_SOURCE_SENTENCE.sub("no sentence of the other article", reason)
+    return _CLOSEST_SOURCES.sub("the other article", reason)

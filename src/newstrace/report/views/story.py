@@ -173,7 +173,9 @@ def story_notices(data: StoryData) -> list[str]:
         which = (
             "No article here carries a"
             if undated == len(data.articles)
-            else f"{undated} of these {len(data.articles)} articles carry no"
+            else f"{undated} of these {len(data.articles)} articles "
+            + ("carries" if undated == 1 else "carry")
+            + " no"
         )
         notices.append(
             f"{which} publication date: who was written from whom (the direction of each "
@@ -181,8 +183,8 @@ def story_notices(data: StoryData) -> list[str]:
         )
     if not any(a.outlet for a in data.articles.values()):
         notices.append(
-            "No article names its outlet: each is shown by its id (its file name). Add a "
-            "front-matter block or `ingest --meta FILE` to name them."
+            "No article names its outlet: each is shown by its id (its file name). To name "
+            "them, start each file with a front-matter block, or ingest with --meta FILE."
         )
     return notices
 
@@ -379,7 +381,7 @@ def _figures(ordered: list[Article], flags: Sequence[Flag] = ()) -> list[FigureG
                 view = FigureView(
                     value=q.value,
                     upper=q.upper,
-                    display=format_figure(q.value, q.qualifier, q.upper)
+                    display=format_figure(q.value, q.qualifier, q.upper, q.span)
                     + (unit if unit != "(no unit)" and not any(c.isalpha() for c in unit) else ""),
                     qualifier=q.qualifier,
                     span=q.span,

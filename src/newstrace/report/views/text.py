@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from newstrace.lexicon import NUMBER_WORDS
 from newstrace.model import Article, Sentence
 from newstrace.report.views.types import UNDATED, Segment, SegmentOp
 
@@ -28,9 +29,23 @@ def sentences_of(article: Article) -> list[Sentence]:
     return out
 
 
+# an untitled article is called by its opening words, cut at a word boundary near this length
+LEAD_LABEL_CHARS = 80
+
+
 def label_of(article: Article) -> str:
-    """What to call an article: its title, else its outlet, else its id."""
-    return article.title or article.outlet or article.id
+    """What to call an article: its title; else its opening words in quotation marks (a plain
+    text file often has no headline, and its id already names it beside the title), else its
+    outlet, else its id."""
+    if article.title:
+        return article.title
+    lead = " ".join(article.text.split())
+    if not lead:
+        return article.outlet or article.id
+    if len(lead) > LEAD_LABEL_CHARS:
+        cut = lead[: LEAD_LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+        return f"“{cut}…”"
+    return f"“{lead}”"
 
 
 def outlet_of(article: Article) -> str:
@@ -51,6 +66,15 @@ def publication_order(article: Article) -> tuple[int, str, list[tuple[int, str]]
     return (0 if article.published else 1, article.published or "", natural)
 
 
+def relation_label(relation: str, compare: bool = False) -> str:
+    """How a diff row's relation reads. In a comparison of two articles of the reader's choice
+    neither is claimed to be the other's source, so "added" and "omitted" say which side has
+    the text (the HTML macro `relation_label` in sections.html.j2 says the same)."""
+    if compare:
+        return {"added": "left only", "omitted": "right only"}.get(relation, relation)
+    return relation
+
+
 def format_number(value: float) -> str:
     """5000.0 -> '5,000'; 3.5 -> '3.5'."""
     if value == int(value) and abs(value) < 1e15:
@@ -58,13 +82,37 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
 
 
-def format_figure(value: float, qualifier: str, upper: float | None) -> str:
-    """A figure as a reader says it: 'more than 5,000', 'about 3.5', '10–12'."""
+def format_figure(value: float, qualifier: str, upper: float | None, span: str = "") -> str:
+    """A figure as a reader says it: 'more than 5,000', 'about 3.5', '10–12'. The qualifier is
+    the one written before the number where the span has it ('at least 4', 'up to 90', 'as
+    many as 400'): the model's three classes put "at least" with "more than" and "up to" with
+    "less than", which a reader checking a figure must not be told."""
     number = format_number(value)
     if qualifier == "range" and upper is not None:
         return f"{number}–{format_number(upper)}"
+    if qualifier in ("more_than", "less_than", "about"):
+        written = qualifier_as_written(span)
+        if written:
+            return f"{written} {number}"
     prefix = {"more_than": "more than ", "less_than": "less than ", "about": "about "}
     return prefix.get(qualifier, "") + number
+
+
+# how many words a qualifier written before a figure may have ("in excess of", "no fewer than")
+_QUALIFIER_MAX_WORDS = 3
+
+
+def qualifier_as_written(span: str) -> str:
+    """The words before the number of a figure's span, lower-cased ("At least 4 km" -> "at
+    least"); empty when the number comes first or the span is empty."""
+    words = span.split()
+    for i, word in enumerate(words):
+        bare = word.strip("\"“‘'(").lower()
+        if any(c.isdigit() for c in bare) or bare in NUMBER_WORDS:
+            if 0 < i <= _QUALIFIER_MAX_WORDS:
+                return " ".join(w.strip("\"“‘'(") for w in words[:i]).lower()
+            return ""
+    return ""
 
 
 def _tokens(text: str) -> list[str]:
