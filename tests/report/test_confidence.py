@@ -80,6 +80,20 @@ def test_missing_dates_and_outlets_are_said_and_ids_stand_in() -> None:
     assert "unknown outlet" not in html and "text alone" in html
 
 
+def test_an_untitled_article_is_called_by_its_opening_words_not_its_id_twice() -> None:
+    articles = sample_articles()
+    bare = articles[-1]
+    bare.title, bare.outlet = "", None
+    view = story_view(sample_store(articles=articles), STORY_ID)
+    [row] = [a for a in view.articles if a.id == bare.id]
+    assert row.outlet == bare.id  # the id stands in for the outlet ...
+    opening = " ".join(bare.text.split()[:4])
+    assert row.title.startswith("“" + opening) and row.title.endswith("…”")  # ... not the title
+    assert len(row.title) <= 84 and not row.title[-3].isspace()
+    dated = [a for a in view.articles if a.id != bare.id]
+    assert all(a.title and not a.title.startswith("“") for a in dated)
+
+
 def test_a_group_of_wire_copies_is_drawn_as_one_node() -> None:
     store = sample_store()
     prov = sample_provenance()

@@ -39,13 +39,13 @@ def label_of(article: Article) -> str:
     outlet, else its id."""
     if article.title:
         return article.title
-    lead = " ".join(article.text.split())
+    lead = " ".join(article.text[: 2 * LEAD_LABEL_CHARS].split())  # no need to split it all
     if not lead:
         return article.outlet or article.id
     if len(lead) > LEAD_LABEL_CHARS:
         cut = lead[: LEAD_LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-–— ")
         return f"“{cut}…”"
-    return f"“{lead}”"
+    return f"“{lead}…”" if len(article.text) > 2 * LEAD_LABEL_CHARS else f"“{lead}”"
 
 
 def outlet_of(article: Article) -> str:
