@@ -6,7 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 
+from newstrace.align.meaning import LEVELS, Matching, vector_family
 from newstrace.align.sentences import PreparedArticle, fill_gaps
 from newstrace.align.support import SupportChecker
 from newstrace.model import (
@@ -30,6 +32,7 @@ from newstrace.provenance.derivation import (
 )
 from newstrace.provenance.direction import Direction, from_metadata, from_text, timestamp
 from newstrace.provenance.flags import conflict_flags, derived_flags, figure_conflicts
+from newstrace.provenance.lineage import BestIn, common_source, nearest_parents
 from newstrace.provenance.pair_features import names_held
 from newstrace.settings import Settings
 
@@ -113,6 +116,7 @@ class _State:
         self.order = _publication_order(articles)
         self._prepared: dict[str, PreparedArticle] = {}
         self._grams: dict[str, set[tuple[str, ...]]] = {}
+        self._matchings: dict[tuple[str, str], Matching] = {}
         self.derivations: list[Derivation] = []
         self.possible: list[Derivation] = []
         self.flags: list[Flag] = []
@@ -151,6 +155,30 @@ class _State:
     def wording_share(self, x: str, y: str) -> float:
         gx, gy = self.grams(x), self.grams(y)
         return len(gx & gy) / max(1, min(len(gx), len(gy)))
+
+    def best_in(self, x: str, y: str) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+        """For each sentence of x, its best similarity in y and that sentence's index."""
+        evidence = self.compared.get(frozenset((x, y)))
+        matching = evidence.matching if evidence is not None else None
+        if matching is None or evidence is None:
+            key = (y, x)
+            if key not in self._matchings:
+                self._matchings[key] = Matching.of(self.prepared(y), self.prepared(x))
+            return self._matchings[key].best_source_sim, self._matchings[key].best_source
+        if evidence.b == x:
+            return matching.best_source_sim, matching.best_source
+        return matching.best_derived_sim, matching.best_derived
+
+    def restated_share(self, link: Derivation) -> float:
+        """Share of the derived article's sentences its source restates."""
+        sims, _ = self.best_in(link.derived, link.source)
+        return float(np.mean(sims >= self.levels()[1])) if len(sims) else 0.0
+
+    def levels(self) -> tuple[float, float]:
+        """The similarities at which a sentence is said at all (low) and restated (mid)."""
+        any_id = next(iter(self.by_id))
+        low, mid, _ = LEVELS[vector_family(self.prepared(any_id))]
+        return low, mid
 
     # -- placing one article --------------------------------------------------------------------
     def candidates(self, article_id: str) -> list[str]:
@@ -261,19 +289,20 @@ class _State:
         merged = _merges(self.possible, self.compared)
         touched_links += merged
         self.touched |= {d.derived for d in merged}
-        closeness = {
-            (d.source, d.derived): _closeness(self.compared.get(frozenset((d.source, d.derived))))
-            for d in touched_links
-        }
         touched_links = _prefer_common_source(
             touched_links,
             [*kept, *touched_links],
-            self.compared,
-            self.prepared,
-            self.settings,
-            self.checker,
+            self.best_in,
+            self.levels(),
+            lambda z, d: compare(self.prepared(z), self.prepared(d), self.settings, self.checker),
         )
-        touched_links = _closest_sources(touched_links, closeness)
+        touched_links = nearest_parents(
+            touched_links,
+            [*kept, *touched_links],
+            self.best_in,
+            self.levels(),
+            self.restated_share,
+        )
         derivations = _break_cycles(kept + touched_links)
         self.recompute_flags(derivations)
         claims = _merge_claims(
@@ -407,63 +436,38 @@ def _derivation(
     )
 
 
-# a rewrite's source's own source explaining this share of what the rewrite explains is the
-# common source of two siblings
-SIBLING_SHARE = 0.75
-
-
-def _covered(evidence: PairEvidence, article: str) -> float:
-    """Share of `article`'s sentences the other article of the pair restates."""
-    if evidence.matching is None:
-        return 0.0
-    if evidence.b == article:
-        return evidence.matching.covered_derived(evidence.level)
-    return evidence.matching.covered_source(evidence.level)
-
-
 def _prefer_common_source(
     derivations: list[Derivation],
     every: list[Derivation],
-    compared: dict[frozenset[str], PairEvidence],
-    prepared: Callable[[str], PreparedArticle],
-    settings: Settings,
-    checker: SupportChecker,
+    best_in: BestIn,
+    levels: tuple[float, float],
+    compare_pair: Callable[[str, str], PairEvidence],
 ) -> list[Derivation]:
     """Two rewrites of one source resemble each other because they share it: X -> Y (of
-    `derivations`) is replaced by Z -> Y when Z is X's source (in `every`) and explains Y about
-    as well as X does."""
-    sources_of: dict[str, list[Derivation]] = {}
-    for d in every:
-        sources_of.setdefault(d.derived, []).append(d)
+    `derivations`) is replaced by Z -> Y when Z is X's source (in `every`) and Y carries none
+    of X's own material (lineage.common_source). Where Z -> Y is found too,
+    lineage.nearest_parents chooses."""
     kept: list[Derivation] = []
     made: set[tuple[str, str]] = set()
     for d in derivations:
-        via = compared.get(frozenset((d.source, d.derived)))
-        replacement = None
-        for parent in sources_of.get(d.source, []):
-            z = parent.source
-            if z == d.derived or via is None:
-                continue
-            direct = compared.get(frozenset((z, d.derived)))
-            if direct is None:
-                continue
-            if _covered(direct, d.derived) >= SIBLING_SHARE * _covered(via, d.derived):
-                replacement = z
-                break
-        if replacement is None:
-            kept.append(d)
-            continue
-        if (replacement, d.derived) in made or any(
+        replacement = common_source(d, every, best_in, *levels)
+        if replacement is None or any(
             k.source == replacement and k.derived == d.derived for k in every
         ):
+            kept.append(d)
+            continue
+        if (replacement, d.derived) in made:
             continue
         made.add((replacement, d.derived))
-        evidence = compare(prepared(replacement), prepared(d.derived), settings, checker)
+        evidence = compare_pair(replacement, d.derived)
+        if not evidence.derived:  # Z alone does not explain it: X's link stands
+            kept.append(d)
+            continue
         kept.append(
             Derivation(
                 source=replacement,
                 derived=d.derived,
-                score=round(max(evidence.score, 0.5), 4),
+                score=round(evidence.score, 4),
                 kind=evidence.kind,
                 shared_sentences=len(evidence.pairs),
                 direction_evidence=(
@@ -628,34 +632,3 @@ def _find_cycle(derivations: list[Derivation]) -> list[Derivation]:
             if found:
                 return found
     return []
-
-
-def _closest_sources(
-    derivations: list[Derivation], closeness: dict[tuple[str, str], float]
-) -> list[Derivation]:
-    """Drop S -> D when D was written from S1, itself written from S, and D is closer to S1:
-    a copy of a copy names its nearest ancestor. Drop D1 -> D2 when both copy one source S
-    and S explains D2 at least as well: siblings are not each other's sources."""
-    score = {
-        (d.source, d.derived): closeness.get((d.source, d.derived), d.score) for d in derivations
-    }
-    kept = []
-    for d in derivations:
-        via = [
-            s1
-            for (s, s1) in score
-            if s == d.source
-            and (s1, d.derived) in score
-            and score[(s1, d.derived)] > score[(d.source, d.derived)]
-        ]
-        # D1 -> D2 between two copies of one source S that explains D2 at least as well
-        common = [
-            s
-            for (s, d1) in score
-            if d1 == d.source
-            and (s, d.derived) in score
-            and score[(s, d.derived)] > score[(d.source, d.derived)]
-        ]
-        if not via and not common:
-            kept.append(d)
-    return kept
