@@ -116,3 +116,48 @@ def common_source(
         if carried(best_in, derived, x, parent.source, low, mid) < CARRIED:
             return parent.source
     return None
+
+
+# a second source of a merge has this share of its sentences, at most, restated in the merge:
+# an original report merged in keeps much of its own; a rewrite of the merge keeps little else
+MERGED_FROM_SHARE = 0.7
+
+
+def second_sources(
+    links: list[Derivation],
+    every: list[Derivation],
+    neighbours: Callable[[str], list[str]],
+    best_in: BestIn,
+    levels: tuple[float, float],
+) -> list[tuple[str, str]]:
+    """(S2, D) for each article D written from S1 that also carries the own material of a
+    neighbour S2, while S1's own material is carried too: D merges two reports, each of
+    which says what the other does not. S2 keeps much of its own (it is no rewrite of D)."""
+    low, mid = levels
+    linked: dict[str, set[str]] = {}
+    for d in every:
+        if d.strength == "derived":
+            linked.setdefault(d.source, set()).add(d.derived)
+            linked.setdefault(d.derived, set()).add(d.source)
+    found: list[tuple[str, str]] = []
+    for d in links:
+        if d.group or d.strength != "derived":
+            continue
+        s1, derived = d.source, d.derived
+        parents = {k.source for k in every if k.derived == derived and k.strength == "derived"}
+        # a rewrite or copy of one of its parents is a sibling, not a second source
+        kin = set().union(*(linked.get(p, set()) for p in parents))
+        for s2 in neighbours(derived):
+            if s2 in parents or s2 in kin or (s2, derived) in found:
+                continue
+            if carried(best_in, derived, s2, s1, low, mid) < CARRIED:
+                continue
+            if carried(best_in, derived, s1, s2, low, mid) < CARRIED:
+                continue
+            in_merge, _ = best_in(s2, derived)
+            if len(in_merge) and float(np.mean(in_merge >= mid)) > MERGED_FROM_SHARE:
+                continue
+            found.append((s2, derived))
+            parents.add(s2)
+            kin |= linked.get(s2, set())
+    return found

@@ -32,7 +32,12 @@ from newstrace.provenance.derivation import (
 )
 from newstrace.provenance.direction import Direction, from_metadata, from_text, timestamp
 from newstrace.provenance.flags import conflict_flags, derived_flags, figure_conflicts
-from newstrace.provenance.lineage import BestIn, common_source, nearest_parents
+from newstrace.provenance.lineage import (
+    BestIn,
+    common_source,
+    nearest_parents,
+    second_sources,
+)
 from newstrace.provenance.pair_features import names_held
 from newstrace.settings import Settings
 
@@ -169,6 +174,42 @@ class _State:
             return matching.best_source_sim, matching.best_source
         return matching.best_derived_sim, matching.best_derived
 
+    def neighbours(self, article_id: str) -> list[str]:
+        """The articles compared with this one in this run."""
+        return sorted(
+            {i for pair in self.compared if article_id in pair for i in pair} - {article_id},
+            key=lambda i: self.order[i],
+        )
+
+    def with_second_sources(
+        self, links: list[Derivation], kept: list[Derivation]
+    ) -> list[Derivation]:
+        """A rewrite merged from two reports is linked to the second too (lineage.second_sources);
+        a link read the other way round by the text alone is the merge read backwards."""
+        found = second_sources(links, [*kept, *links], self.neighbours, self.best_in, self.levels())
+        for s2, derived in found:
+            source, merge = self.prepared(s2), self.prepared(derived)
+            meta = from_metadata(source.article, merge.article)
+            if meta is not None and meta.source != s2:
+                continue  # published after the merge, or citing it: not its source
+            backwards = [k for k in links if k.source == derived and k.derived == s2]
+            if any(k.direction_evidence.startswith(("cites", "published")) for k in backwards):
+                continue
+            links = [k for k in links if k not in backwards]
+            self.possible = [k for k in self.possible if {k.source, k.derived} != {s2, derived}]
+            evidence = compare(source, merge, self.settings, self.checker)
+            first = next(k.source for k in links if k.derived == derived)
+            direction = meta or Direction(
+                s2,
+                derived,
+                f"text: {derived} merges {first} and {s2}, carrying what only each says",
+            )
+            pairs = fill_gaps(source, merge, evidence.pairs, checker=self.checker)
+            self.new_pairs.extend(pairs)
+            links.append(_derivation(evidence, direction, pairs, "derived"))
+            self.touched.add(derived)
+        return links
+
     def restated_share(self, link: Derivation) -> float:
         """Share of the derived article's sentences its source restates."""
         sims, _ = self.best_in(link.derived, link.source)
@@ -303,6 +344,7 @@ class _State:
             self.levels(),
             self.restated_share,
         )
+        touched_links = self.with_second_sources(touched_links, kept)
         derivations = _break_cycles(kept + touched_links)
         self.recompute_flags(derivations)
         claims = _merge_claims(
