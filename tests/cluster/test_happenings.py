@@ -6,6 +6,8 @@ two reports of one event share its names. Texts written for these tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newstrace.cluster import IncrementalClusterer
 from newstrace.cluster.represent import Representation
 from newstrace.cluster.similarity import ClusterParams, same_happening
@@ -125,3 +127,31 @@ def test_texts_naming_nobody_are_left_to_their_wording() -> None:
     a = rep.member("a", "heavy rain flooded homes near the river overnight.", None, None, 1)
     b = rep.member("b", "homes near the river were flooded by heavy rain.", None, None, 2)
     assert rep.channel_cosines(rep.vector(a), rep.vector(b)) is None
+
+
+def test_the_lexical_paths_hashed_vectors_add_nothing_to_a_similarity(
+    store: Store, ecb: dict[str, Article]
+) -> None:
+    """On the lexical path an article's vector is a hashed bag of its words: it may find
+    candidate events, but a report is scored against an event by its words and names alone
+    (the setting bench/ecb_events.py measures), not with the same words counted twice."""
+    from newstrace.analyze import Analyzer
+    from newstrace.cluster.incremental import _dense, hashed_words
+
+    analysed = [replace(d) for d in ecb.values()]
+    Analyzer(Settings.lexical()).analyze(analysed)
+    clusterer = IncrementalClusterer(store, Settings.lexical())
+    for article in analysed[:-6]:
+        store.add_article(article)
+        clusterer.add(article)
+    compared = 0
+    for article in analysed[-6:]:
+        dense = _dense(article)
+        assert dense is not None and hashed_words(dense)
+        member = clusterer.rep.member(article.id, article.text, dense, None, 0, count=False)
+        vector = clusterer.rep.vector(member)
+        for event in clusterer.events.values():
+            lexical = vector.dot(event.centroid())
+            assert abs(clusterer._similarity(vector, dense, event) - lexical) < 1e-9
+            compared += lexical > 0.2
+    assert compared  # some events are close enough to matter

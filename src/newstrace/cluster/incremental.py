@@ -28,6 +28,7 @@ from newstrace.index.minhash import MinHashIndex
 from newstrace.index.tfidf import SparseVector
 from newstrace.index.vectors import VectorIndex
 from newstrace.model import Article, Assignment, Event, Story, Vector
+from newstrace.models import LEXICAL_DIM
 from newstrace.settings import Settings
 from newstrace.store.base import Store
 
@@ -44,6 +45,20 @@ STATS_SAVE_EVERY = 4096
 def _cluster_id(prefix: str, article_id: str) -> str:
     """Deterministic id of the cluster an article founded."""
     return f"{prefix}-{hashlib.sha1(article_id.encode('utf-8')).hexdigest()[:12]}"
+
+
+def hashed_words(dense: Vector | None) -> bool:
+    """Whether a vector is the no-model fallback's hashed bag of words (models.LexicalEmbedder,
+    LEXICAL_DIM wide; the sentence encoders' vectors have their own widths, 384 for MiniLM).
+
+    Such a vector still finds candidate events (its index reaches texts that share few rare
+    words), but it does not add to a similarity: it repeats the word channel the clusterer
+    already weighs, without idf and without the split of names from what happened that
+    `same_happening` reads, and added on top it lifted briefs of other events that share a
+    street name or a surname over the story threshold (bench/templated_briefs.py). The ECB+
+    scores of the lexical path were always measured without it (bench/ecb_events.py feeds
+    unanalysed articles)."""
+    return dense is not None and dense.shape == (LEXICAL_DIM,)
 
 
 def _dense(article: Article) -> Vector | None:
@@ -201,6 +216,8 @@ class IncrementalClusterer:
         lexical = vector.dot(state.centroid())
         centroid = state.dense_centroid()
         if dense is None or centroid is None or centroid.shape != dense.shape:
+            return lexical
+        if hashed_words(dense):
             return lexical
         weight = self.params.dense_weight
         return (1.0 - weight) * lexical + weight * float(np.dot(dense, centroid))
@@ -387,7 +404,9 @@ class IncrementalClusterer:
             vectors,
             params.ward_threshold,
             dense=[m.dense for m in members],
-            dense_weight=params.dense_weight,
+            dense_weight=0.0
+            if any(hashed_words(m.dense) for m in members)
+            else params.dense_weight,
             days=[m.day for m in members],
             max_gap_days=params.event_max_gap_days,
             reference_size=params.ward_reference_size,
