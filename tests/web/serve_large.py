@@ -48,7 +48,7 @@ def build(db: str) -> None:
         [
             Story(
                 STORY,
-                "Three hundred reports in one story",
+                f"{len(docs)} ECB+ reports in one story",
                 [d.id for d in docs],
                 [Event(f"e-{k}", f"Development {k}", v) for k, v in events.items()],
             )
