@@ -20,11 +20,14 @@ def reading_server() -> Iterator[str]:
     yield from _serve([PYTHON, str(ROOT / "tests" / "web" / "serve_reading.py")])
 
 
-def _open_story(driver: Any, base: str) -> None:
+def _open_story(driver: Any, base: str) -> int:
+    """Open the story from the list; returns the list's count of its links."""
     from selenium.webdriver.common.by import By
 
     driver.get(base + "/")
+    links = int(driver.find_element(By.CSS_SELECTOR, "table tbody tr td:nth-child(6)").text)
     driver.find_element(By.CSS_SELECTOR, "a.story-link").click()
+    return links
 
 
 def test_front_matter_outlets_weak_link_and_missing_metadata(
@@ -32,7 +35,16 @@ def test_front_matter_outlets_weak_link_and_missing_metadata(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    _open_story(browser, reading_server)
+    links = _open_story(browser, reading_server)
+    # the list's links are the page's derivations and possible rewrites, counted apart
+    stats = [
+        (int(li.find_element(By.TAG_NAME, "b").text), li.text)
+        for li in browser.find_elements(By.CSS_SELECTOR, "ul.stats li")
+        if li.find_element(By.TAG_NAME, "b").text.isdigit()
+    ]
+    sure = next(n for n, text in stats if text.endswith("derivations"))
+    possible = next(n for n, text in stats if "possible rewrite" in text)
+    assert sure + possible == links and possible == 1
     outlets = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "#articles td:nth-child(2)")}
     assert {"Northline News Agency", "TrendWire Now", "The Greywick Herald"} <= outlets
     assert BARE in outlets  # no outlet: the id stands in, never "unknown outlet"
@@ -50,6 +62,12 @@ def test_front_matter_outlets_weak_link_and_missing_metadata(
     assert arc.is_displayed()
     assert _no_horizontal_overflow(browser)
     _shoot(browser, "reading-story")
+    # the search page: the undated, untitled file reads as such, not "date unkno" beside its id
+    browser.get(reading_server + "/search?q=Pryce")
+    hit = browser.find_element(By.CSS_SELECTOR, "ol.search-results > li")
+    assert hit.text.startswith(f"{BARE} — “GREYWICK - Owen Pryce"), hit.text
+    assert "date unknown" in hit.text
+    _shoot(browser, "reading-search")
 
 
 def test_compare_any_two_articles_from_the_story_page(browser: Any, reading_server: str) -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from newstrace.report.views.text import label_of, outlet_of
 from newstrace.store.base import Store
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -100,8 +101,8 @@ def search_articles(store: Store, query: str, limit: int = 50) -> SearchResult:
         result.hits.append(
             SearchHit(
                 article=aid,
-                title=article.title or aid,
-                outlet=article.outlet or aid,
+                title=label_of(article),  # an untitled file: its opening words, not its id
+                outlet=outlet_of(article),
                 published=article.published,
                 story=story_ref[0] if story_ref else None,
                 story_title=story_ref[1] if story_ref else None,
