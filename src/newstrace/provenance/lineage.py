@@ -50,7 +50,10 @@ def carried(best_in: BestIn, derived: str, parent: str, other: str, low: float, 
 
 
 def _between(every: list[Derivation]) -> dict[frozenset[str], Derivation]:
-    return {frozenset((d.source, d.derived)): d for d in every if d.strength == "derived"}
+    """The link between each linked pair (a derived link over a possible one)."""
+    found = {frozenset((d.source, d.derived)): d for d in every if d.strength != "derived"}
+    found.update({frozenset((d.source, d.derived)): d for d in every if d.strength == "derived"})
+    return found
 
 
 def nearest_parents(
@@ -60,11 +63,11 @@ def nearest_parents(
     levels: tuple[float, float],
     restated: Callable[[Derivation], float],
 ) -> list[Derivation]:
-    """Of two links X -> D and Z -> D whose parents are linked to each other, keep the parent
-    whose own material D carries (both when it carries each one's: a merge); when it carries
-    neither's, the source of the two (when which of them came first is undetermined, only if
-    it restates about as much of D as the other: `restated` is the share of D's sentences a
-    link's source restates)."""
+    """Of two links X -> D and Z -> D whose parents are linked to each other (in `every`,
+    possible links too), keep the parent whose own material D carries (both when it carries
+    each one's: a merge); when it carries neither's, the source of the two (when which of
+    them came first is undetermined, only if it restates about as much of D as the other:
+    `restated` is the share of D's sentences a link's source restates)."""
     low, mid = levels
     between = _between(every)
     parents: dict[str, list[Derivation]] = {}
@@ -129,9 +132,9 @@ def second_sources(
     neighbours: Callable[[str], list[str]],
     best_in: BestIn,
     levels: tuple[float, float],
-) -> list[tuple[str, str]]:
-    """(S2, D) for each article D written from S1 that also carries the own material of a
-    neighbour S2, while S1's own material is carried too: D merges two reports, each of
+) -> list[tuple[Derivation, str]]:
+    """(S1 -> D, S2) for each article D written from S1 that also carries the own material of
+    a neighbour S2, while S1's own material is carried too: D merges two reports, each of
     which says what the other does not. S2 keeps much of its own (it is no rewrite of D)."""
     low, mid = levels
     linked: dict[str, set[str]] = {}
@@ -139,7 +142,8 @@ def second_sources(
         if d.strength == "derived":
             linked.setdefault(d.source, set()).add(d.derived)
             linked.setdefault(d.derived, set()).add(d.source)
-    found: list[tuple[str, str]] = []
+    found: list[tuple[Derivation, str]] = []
+    seen: set[tuple[str, str]] = set()
     for d in links:
         if d.group or d.strength != "derived":
             continue
@@ -148,7 +152,7 @@ def second_sources(
         # a rewrite or copy of one of its parents is a sibling, not a second source
         kin = set().union(*(linked.get(p, set()) for p in parents))
         for s2 in neighbours(derived):
-            if s2 in parents or s2 in kin or (s2, derived) in found:
+            if s2 in parents or s2 in kin or (s2, derived) in seen:
                 continue
             if carried(best_in, derived, s2, s1, low, mid) < CARRIED:
                 continue
@@ -157,7 +161,8 @@ def second_sources(
             in_merge, _ = best_in(s2, derived)
             if len(in_merge) and float(np.mean(in_merge >= mid)) > MERGED_FROM_SHARE:
                 continue
-            found.append((s2, derived))
+            found.append((d, s2))
+            seen.add((s2, derived))
             parents.add(s2)
             kin |= linked.get(s2, set())
     return found

@@ -187,7 +187,8 @@ class _State:
         """A rewrite merged from two reports is linked to the second too (lineage.second_sources);
         a link read the other way round by the text alone is the merge read backwards."""
         found = second_sources(links, [*kept, *links], self.neighbours, self.best_in, self.levels())
-        for s2, derived in found:
+        for first_link, s2 in found:
+            derived = first_link.derived
             source, merge = self.prepared(s2), self.prepared(derived)
             meta = from_metadata(source.article, merge.article)
             if meta is not None and meta.source != s2:
@@ -198,11 +199,11 @@ class _State:
             links = [k for k in links if k not in backwards]
             self.possible = [k for k in self.possible if {k.source, k.derived} != {s2, derived}]
             evidence = compare(source, merge, self.settings, self.checker)
-            first = next(k.source for k in links if k.derived == derived)
             direction = meta or Direction(
                 s2,
                 derived,
-                f"text: {derived} merges {first} and {s2}, carrying what only each says",
+                f"text: {derived} merges {first_link.source} and {s2}, carrying what only each "
+                "says",
             )
             pairs = fill_gaps(source, merge, evidence.pairs, checker=self.checker)
             self.new_pairs.extend(pairs)
@@ -339,7 +340,7 @@ class _State:
         )
         touched_links = nearest_parents(
             touched_links,
-            [*kept, *touched_links],
+            [*kept, *touched_links, *self.possible],
             self.best_in,
             self.levels(),
             self.restated_share,
