@@ -100,6 +100,28 @@ VERDICT_SWAPPED = (
 VERDICT_CONDENSED_SWAPPED = replaced(VERDICT_CONDENSED, VERDICT_FAITHFUL, VERDICT_SWAPPED)
 
 
+# a second content farm's sensational restyle of the same wire story, written from the wire
+# and not from the condensed rewrite: it keeps details the condensed one cut (the wife's tears,
+# the prosecutor's quote, the county's new purchasing rules, the maximum sentence) and drops
+# others the condensed one kept (Farrow's plea, the defense, the audit, the whistle-blower)
+VERDICT_SENSATIONAL = """Guilty! A Lansmere jury has branded former hospital purchasing boss Gordon Whitcombe a bribe-taker, convicting him on Tuesday of raking in $412,000 from a medical supply firm that wanted contracts.
+
+The 58-year-old sat stone-faced as the verdicts came down after nearly three days of deliberations, while his wife reportedly broke down in tears in the second row of the gallery.
+
+Jurors found him guilty on six bribery counts and two counts of official misconduct, but let him off on the money laundering charge.
+
+Prosecutors say Whitcombe strong-armed two junior buyers into approving padded invoices from Brightwell Medical Supply from 2019 to 2023.
+
+The alleged payoff? A lakeside cabin, two cars and a stream of cash deposits, reportedly paid for by Brightwell owner Dennis Farrow and run through a landscaping business belonging to Whitcombe's brother-in-law.
+
+"This was not a gray area. This was a public servant who put a price on his signature," Assistant District Attorney Rachel Imbert declared after the verdict.
+
+County Executive Laura Brandt says every purchase above $25,000 now goes to a three-member committee, and an outside firm is combing through every supply contract signed since 2018.
+
+Whitcombe could in theory face up to 10 years behind bars on each bribery count, although first-time offenders in the state seldom get more than a few years.
+
+He will learn his fate on Jan. 9, when Judge Miriam Okafor hands down the sentence."""
+
 # --- a city budget vote --------------------------------------------------------------------
 
 BUDGET_WIRE = """HARWICK, June 18 — The Harwick City Council voted 7-4 late Wednesday to approve a $1.26 billion budget for the coming fiscal year that raises property taxes by 3.5 percent and adds 45 police officers.

@@ -26,6 +26,7 @@ from tests.provenance.stories_llm import (
     VERDICT_CONDENSED,
     VERDICT_CONDENSED_SWAPPED,
     VERDICT_CONDENSED_TITLE,
+    VERDICT_SENSATIONAL,
     VERDICT_SWAP_SOURCE,
     VERDICT_SWAPPED,
     VERDICT_WIRE,
@@ -89,6 +90,23 @@ def test_a_faithful_condensed_rewrite_has_nothing_flagged(lexical_analyzer: Anal
     # merged and reworded sentences that say what the source says are neither invented nor changed
     result = condensed_story(lexical_analyzer, LEXICAL)
     assert result.flags == [], described(result)
+
+
+def test_two_rewrites_of_one_report_are_each_linked_to_it_not_to_each_other(
+    lexical_analyzer: Analyzer,
+) -> None:
+    # the two rewrites share the wire's facts and a content farm's hedges, so they resemble
+    # each other; each carries wire details the other cut, so each was written from the wire
+    result = run(
+        lexical_analyzer,
+        [
+            article("wire", VERDICT_WIRE, None, "Lansmere Ledger"),
+            article("farm", VERDICT_CONDENSED, None, "TrendPulse Daily", VERDICT_CONDENSED_TITLE),
+            article("tabloid", VERDICT_SENSATIONAL, None, "BuzzWire Hub"),
+        ],
+    )
+    links = sorted((d.source, d.derived) for d in linked(result))
+    assert links == [("wire", "farm"), ("wire", "tabloid")], described(result)
 
 
 @pytest.fixture(scope="module")
