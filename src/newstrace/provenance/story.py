@@ -78,6 +78,9 @@ CANDIDATES = 8
 COPY_SHARE = 0.6
 # ... and this share marks a representative worth comparing, among this many nearest
 SHARED_WORDING = 0.3
+# a copy shares this much more of its wording with one version of a text than with another
+# when it was copied from that one
+NEARER_WORDING = 0.1
 WORDING_SCAN = 64
 
 
@@ -300,11 +303,20 @@ class _State:
         link.group = group
 
     def regroup(self, old: str, new: str) -> None:
-        """Members of `old`'s group become copies of `new`, compared with it afresh."""
-        members = [d.derived for d in self.derivations if d.group == old]
+        """Members of `old`'s group join `new`'s. Each becomes a copy of `new`, compared with it
+        afresh, unless its wording is clearly `old`'s rather than `new`'s (a copy of the old
+        representative, which the fuller text reworded): a copy names its nearest original."""
+        members = [d for d in self.derivations if d.group == old]
         self.derivations = [d for d in self.derivations if d.group != old]
-        for member in members:
+        for link in members:
+            member = link.derived
             self.group_of[member] = new
+            if link.source == old and self.wording_share(member, old) >= (
+                self.wording_share(member, new) + NEARER_WORDING
+            ):
+                link.group = new
+                self.derivations.append(link)
+                continue
             self.link(self.prepared(new), self.prepared(member))
 
     def independent(self, evidence: PairEvidence) -> None:
