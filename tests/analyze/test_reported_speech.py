@@ -409,3 +409,65 @@ def test_a_short_quoted_phrase_does_not_hide_the_reported_speech_around_it() -> 
     quote = only_quote(text)
     assert quote.speaker == "the auditor"
     assert quote.kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'A ferry company official later walked back the remarks, saying the boats "will '
+            'sail again once the pier is safe."',
+            "A ferry company official",
+        ),
+        (
+            "The dockers' union shrugged off the threat, telling reporters: \"We have heard it "
+            'all before."',
+            "The dockers' union",
+        ),
+        (
+            'Ruiz subsequently defended the closure, calling the pier "a danger to anyone who '
+            'walks on it."',
+            "Ruiz",
+        ),
+        (
+            'The nurse later sued, claiming the quarantine "broke every rule in the book."',
+            "The nurse",
+        ),
+    ],
+)
+def test_a_speaker_that_runs_into_its_own_clause_before_a_participle_is_cut(
+    text: str, speaker: str
+) -> None:
+    quotes = analysed(text).quotes
+    assert quotes and all(q.speaker_text == speaker for q in quotes)
+
+
+def test_the_possessor_of_remarks_is_the_speaker() -> None:
+    text = (
+        "Tomas Lind toured the flooded depot on Monday. His remarks suggested that the "
+        "council would not pay for the pumps."
+    )
+    quote = analysed(text).quotes[-1]
+    assert quote.speaker_text == "His"
+    assert quote.speaker == "Tomas Lind"
+
+
+def test_a_possessed_claim_is_the_possessors() -> None:
+    quote = only_quote("The mayor's claim that the ferry would return by May drew laughter.")
+    assert quote.speaker_text == "The mayor"
+
+
+def test_a_name_after_a_description_is_the_speaker() -> None:
+    text = (
+        "The head of the harbour pilots' union, Mike Ortiz, praised the dredging crews for "
+        "working through the storm."
+    )
+    assert only_quote(text).speaker_text == "Mike Ortiz"
+
+
+def test_an_opening_participle_is_not_a_speaker() -> None:
+    text = (
+        "Having announced that she would not close the mill, Judge Okafor adjourned the "
+        "hearing until March."
+    )
+    assert all(q.speaker_text != "Having" for q in analysed(text).quotes)

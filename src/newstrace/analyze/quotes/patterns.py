@@ -279,3 +279,10 @@ CIRCUMSTANCE_ASIDE = re.compile(
 PARTICIPLE_CUE = re.compile(
     rf",\s+(?:also\s+|then\s+|later\s+)?(?P<cue>(?:{CUE}))\b(?<=ing)" + _LEAD_REST
 )
+# "His remarks", "the mayor's latest statement": words owned by the speaker who said them
+POSSESSED_WORDS = re.compile(
+    r"(?P<owner>(?i:his|her|their|its)|[^,]{1,60}?(?=['’]s?\s)(?<!\s))(?:['’]s?)?\s+"
+    r"(?:[a-z\-]+\s+){0,2}?(?:" + _NOUN_ALT + r")$"
+)
+# a name and nothing else: "Mike Ortiz", "Dr. Ana Ruiz", "Mr. O'Neill"
+NAME_ONLY = re.compile(r"^(?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w.'’\-]*){0,3}$")

@@ -14,9 +14,11 @@ from newstrace.analyze.quotes.patterns import (
     DOCUMENT_OF,
     HARD_STOP,
     LEADING_FILLER,
+    NAME_ONLY,
     NOT_SPEAKER_START,
     PEOPLE_NOUN,
     PERSON_NOUN,
+    POSSESSED_WORDS,
     SUBORDINATOR,
     TRAILING_ADVERB,
     TRAILING_PARTY,
@@ -42,7 +44,21 @@ from newstrace.lang.en.speech_verbs import BE_VERBS
 
 def strip_speaker(raw: str) -> str:
     """The noun phrase of a speaker from the words before or after a cue."""
-    return subject_only(speaker_words(raw))
+    spk = subject_only(speaker_words(raw))
+    return _tidy_tail(spk) if spk != speaker_words(raw) else spk
+
+
+def _tidy_tail(spk: str) -> str:
+    """A phrase cut before its clause's verb loses an adverb or time left at its end:
+    'A campaign official later (walked back ...)' -> 'A campaign official'."""
+    prev = None
+    while prev != spk and len(spk.split()) > 1:
+        prev = spk
+        spk = TRAILING_TIME.sub("", spk)
+        tail = TRAILING_ADVERB.search(spk)
+        if tail and tail.group(1) not in LY_NOUNS:
+            spk = spk[: tail.start()]
+    return spk.strip(" ,")
 
 
 def speaker_words(raw: str) -> str:
@@ -76,18 +92,32 @@ def subject_only(spk: str) -> str:
             return spk  # "a senior official who asked not to be named": a relative clause
         if not word.isalpha() or not word.islower():
             continue
-        if not (word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)):
+        if not (word in IRREGULAR_PAST or (word.endswith("ed") and _regular_past(word))):
             continue
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if before.endswith("ly") and i >= 2 and (after in DETERMINERS or after[:1].isupper()):
+            return " ".join(words[: i - 1])  # "Ruiz subsequently defended the decision"
         if before in DETERMINERS or before in DANGLING or before.endswith("ly"):
             continue
         if before.endswith(","):  # "Lopez, retired in May," is an appositive
             continue
-        after = words[i + 1].lower() if i + 1 < len(words) else ""
-        if word.endswith("ed") and after in PHRASE_PREPOSITIONS | PARTICLES:
+        beyond = words[i + 2].lower() if i + 2 < len(words) else ""
+        if word.endswith("ed") and (
+            after in PHRASE_PREPOSITIONS
+            or (after in PARTICLES and (after == "to" or beyond == "by"))
+        ):
             continue  # "officials involved in the talks", "research carried out by X"
         return " ".join(words[:i])
     return spk
 
+
+def _regular_past(word: str) -> bool:
+    """'sued', 'voted', 'shrugged': a regular past form, not 'need', 'seed', 'bed' or 'red'."""
+    return len(word) >= 4 and not word.endswith("eed")
+
+
+# a description that a name after it pins down: "The head of the union, Mike Ortiz,"
+DESCRIPTION_OPENER = re.compile(r"(?i)\s*(?:the|a|an|his|her|its|their|one|another)\s")
 
 # an aside between dashes right before the cue: "The mayor — who took office in May — said"
 _DASHED_ASIDE = re.compile(r"\s+(?:[—–]|--)\s+[^—–]{1,120}?\s+(?:[—–]|--)\s*$")
@@ -116,6 +146,15 @@ def speaker_from_pre(pre: str) -> tuple[str, int]:
     if not chunks:
         return "", 0
     pick = chunks[-1]
+    if (
+        appositive
+        and len(chunks) >= 2
+        and NAME_ONLY.match(chunks[-1].group(0).strip())
+        and DESCRIPTION_OPENER.match(chunks[-2].group(0))
+    ):
+        name = chunks[-1]  # "The head of the union, Mike Ortiz,": the name speaks
+        lead = len(name.group(0)) - len(name.group(0).lstrip())
+        return name.group(0).strip(), name.start() + lead
     if appositive and len(chunks) >= 2:
         first = chunks[-2]
         spk = strip_speaker(first.group(0))
@@ -143,8 +182,17 @@ def cue_at_end(head: str) -> tuple[int, str, str] | None:
     return None
 
 
+def possessor_speaks(spk: str) -> str:
+    """'His remarks', "the mayor's statement", "Ruiz's warning": the words are the
+    possessor's, who is the speaker."""
+    match = POSSESSED_WORDS.match(spk)
+    return match.group("owner") if match else spk
+
+
 def active_speaker(spk: str, cue: str) -> str:
-    """The speaker with a progressive 'is' dropped; '' for a passive ('were reported')."""
+    """The speaker with a progressive 'is' dropped; '' for a passive ('were reported'); the
+    possessor of the words ("His remarks indicated", "the mayor's claim that")."""
+    spk = re.sub(r"(?<=\w)['’]s?$", "", possessor_speaks(spk))
     words = spk.split()
     if words and words[-1].lower() in BE_VERBS:
         if cue.endswith("ing"):
@@ -196,6 +244,8 @@ def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         return False
     if spk.lower() in PRONOUNS or mentions_inside:
         return True
+    if words[0].endswith("ing") and (len(words) == 1 or words[1][:1].islower()):
+        return False  # "Having announced ...", "Utilizing environmental language": a participle
     if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and len(words) <= 4):
         return True
     return bool(

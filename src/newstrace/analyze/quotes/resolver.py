@@ -148,6 +148,7 @@ class SpeakerResolver:
     def resolve(self, speaker_text: str, start: int, end: int, offset: int) -> str | None:
         """Canonical-ish speaker: a named mention in the span, a pronoun's antecedent, else text."""
         low = speaker_text.lower()
+        low = POSSESSIVE_PRONOUNS.get(low, low)  # "His remarks indicated ...": he
         if low in PERSON_PRONOUNS:
             person = self._antecedent(offset, low)
             if person and low in ("he", "she"):
@@ -204,6 +205,16 @@ class SpeakerResolver:
     def _remember(self, speaker: str | None, offset: int) -> None:
         if speaker and speaker in self._person_names:
             bisect.insort(self._speakers, (offset, speaker))
+
+
+POSSESSIVE_PRONOUNS = {
+    "his": "he",
+    "her": "she",
+    "their": "they",
+    "its": "it",
+    "my": "i",
+    "our": "we",
+}
 
 
 def _is_name(words: str) -> bool:

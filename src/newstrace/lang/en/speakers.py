@@ -66,7 +66,9 @@ SHARE_HEDGES = frozenset(
 IRREGULAR_PAST = frozenset(
     """wrote sought took made came went gave got held left met ran sent spent stood struck won
     lost brought began fought led kept put set told saw found thought drew threw chose rose
-    fell broke spoke knew became grew sat hit cut bought caught taught felt heard paid""".split()  # noqa: SIM905
+    fell broke spoke knew became grew sat hit cut bought caught taught felt heard paid shot swore
+    blew drove wore sang hung fled hid forgot flew froze stole tore wept shook withdrew oversaw
+    upheld misled forgave""".split()  # noqa: SIM905
 )
 
 # words after a participle that keep it inside the noun phrase ("research carried out by X",
