@@ -471,3 +471,24 @@ def test_an_opening_participle_is_not_a_speaker() -> None:
         "hearing until March."
     )
     assert all(q.speaker_text != "Having" for q in analysed(text).quotes)
+
+
+def test_records_show_reports_what_they_show() -> None:
+    text = "More than half of the money arrived in March alone, new filings with the board show."
+    quote = only_quote(text)
+    assert (quote.speaker_text, quote.cue) == ("new filings with the board", "show")
+
+
+def test_a_show_that_is_a_programme_is_no_cue() -> None:
+    text = "The harbour master will come on the morning show to explain the new timetable."
+    assert analysed(text).quotes == []
+
+
+def test_a_sentence_before_a_quote_that_the_splitter_joined_is_still_read() -> None:
+    text = (
+        "Ms. Varga said the same pumps could drain the lower harbour within a week. ''There is "
+        "no engineering limit,'' she said."
+    )
+    quotes = analysed(text).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Varga"), ("indirect", "Varga")]
+    assert quotes[1].text == "the same pumps could drain the lower harbour within a week"

@@ -15,6 +15,7 @@ from newstrace.analyze.quotes.patterns import (
     CUE_WORD,
     FINDING_LEAD,
     FRAMING_CLAUSE,
+    HARD_STOP,
     IN_DOCUMENT,
     INDIRECT_LEAD,
     INDIRECT_THAT,
@@ -55,8 +56,9 @@ class IndirectSpeech(SpeakerResolver):
 
     def indirect(self, quoted_sentences: set[int]) -> list[Quote]:
         quotes: list[Quote] = []
-        for sent in self.sentences:
-            if sent.index in quoted_sentences:
+        for whole in self.sentences:
+            sent = self._before_quotes(whole) if whole.index in quoted_sentences else whole
+            if sent is None:
                 continue
             found = self._indirect_in(sent)
             if found is not None:
@@ -68,6 +70,20 @@ class IndirectSpeech(SpeakerResolver):
                         break
                     quotes.append(found)
         return quotes
+
+    def _before_quotes(self, sent: Sentence) -> Sentence | None:
+        """'X said A. "B," he said.' read as one sentence (the splitter keeps a quote that
+        follows a full stop with it): the complete sentence before the quotation marks is
+        still reported speech; None when no such sentence comes first."""
+        spans = self.spans_in(sent.start, sent.end)
+        if not spans:
+            return None
+        head = self.text[sent.start : spans[0].start - spans[0].open_len].rstrip()
+        if len(head.split()) < 6 or not (
+            head.endswith(("!", "?")) or HARD_STOP.search(head + " ", len(head) - 1)
+        ):
+            return None
+        return Sentence(sent.index, head, sent.start, sent.start + len(head), sent.paragraph)
 
     def _next_clause(self, sent: Sentence, first: Quote) -> Quote | None:
         """A second attribution inside the first one's content, the earlier of: the same speaker
