@@ -376,3 +376,36 @@ def test_an_age_describing_someone_is_the_reporters_and_a_time_after_a_figure_is
         (160.0, "stewards", "Nadia Kaya"),
         (90.0, "stewards", "Nadia Kaya"),
     ]
+
+
+# --- speakers of direct quotes with no cue next to the quote ----------------------------------
+def test_a_participle_after_a_quoted_phrase_hands_the_next_quote_to_the_subject() -> None:
+    text = (
+        "Ingrid Holm has delivered a spirited defence of “harbour towns,” saying the ferries "
+        "carried “the whole life of the coast.”"
+    )
+    quotes = analysed(text).quotes
+    assert quotes[-1].text == "the whole life of the coast."
+    assert quotes[-1].speaker == "Ingrid Holm"
+
+
+def test_a_pronoun_that_opens_a_clause_ending_in_a_colon_speaks_the_quote() -> None:
+    text = (
+        "Lena Park thanked the volunteers. She then turned to the dockers again: “Here is what I "
+        "regret most.”"
+    )
+    quote = next(q for q in analysed(text).quotes if q.kind == "direct")
+    assert (quote.speaker_text, quote.speaker) == ("She", "Lena Park")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The pier was always the heart of the town,” said the 46-year-old.", "the 46-year-old"),
+        ("He jokes, “It’s a queue that never ends!”", "He"),
+    ],
+)
+def test_ages_and_capitalised_pronouns_before_noun_like_verbs_are_speakers(
+    text: str, speaker: str
+) -> None:
+    assert only_quote(text).speaker_text == speaker

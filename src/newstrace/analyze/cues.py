@@ -65,7 +65,9 @@ THAT_FORMS = frozenset(f for lemma in THAT_LEMMAS for f in inflect(lemma)) - SPE
 GUARDED_FORMS = sorted(
     {f for lemma in NOUN_LIKE & set(SPEECH_LEMMAS) for f in inflect(lemma)[::2]} | {"see", "sees"}
 )
-_GUARDED = "(?:" + "|".join(rf"(?<=\b{g}\s)" for g in GUARDS) + ")"
+_GUARDED = (
+    "(?:" + "|".join(rf"(?<=\b{g}\s)" for g in (*GUARDS, *(g.capitalize() for g in GUARDS))) + ")"
+)
 SPEECH_CUE = "|".join(
     [
         *(p.replace(" ", r"\s+") for p in PHRASAL),

@@ -267,9 +267,12 @@ class DirectQuotes(SpeakerResolver):
                     for m in self.mentions_in(head_start, head_start + len(head))
                     if m.label in ("PERSON", "ORG")
                 ]
+                mark = head.rstrip()[-1]
                 if named:
-                    mark = head.rstrip()[-1]
                     return named[0].text, mark, named[0].start, named[0].end
+                subject = self.opening_subject(head_start, head_start + len(head))
+                if subject is not None:  # "She then turned to the crowd again: "
+                    return subject[0], mark, subject[1], subject[1] + len(subject[0])
             return None
         pre_start, pre, cue = before
         spk, rel = speaker_from_pre(pre)
@@ -326,6 +329,12 @@ class DirectQuotes(SpeakerResolver):
             n_inside = len(self.mentions_in(s_start, s_start + len(spk)))
             if plausible_speaker(spk, n_inside) and len(spk.split(",")[0].split()) <= 12:
                 return spk, match.group("cue").lower(), s_start, s_start + len(spk)
+            if match.group("cue").endswith("ing") and pre.rstrip(' ”"’').endswith(","):
+                # 'X made a defence of "A," saying "B"': the participle's subject opens the clause
+                subject = self.opening_subject(sent.start, sent.start + match.start())
+                if subject is not None:
+                    spk, at = subject
+                    return spk, match.group("cue").lower(), at, at + len(spk)
         return None
 
 

@@ -245,22 +245,11 @@ class IndirectSpeech(SpeakerResolver):
         return None
 
     def _subject_speaks(self, sent: Sentence, text: str, match: re.Match[str]) -> Quote | None:
-        lead = LEADING_FILLER.sub("", text[: match.start()])
-        offset = len(text[: match.start()]) - len(lead)
-        pronoun = re.match(r"(?:He|She|They|We|I)\b", lead)
-        if pronoun:
-            spk, a = pronoun.group(0), sent.start + offset
-        else:
-            named = [
-                m
-                for m in self.mentions_in(sent.start + offset, sent.start + match.start())
-                if m.label in ("PERSON", "ORG", "NORP")
-            ]
-            if not named or not _opens(lead, named[0].start - sent.start - offset):
-                return None
-            spk, a = named[0].text, named[0].start
+        subject = self.opening_subject(sent.start, sent.start + match.start())
+        if subject is None:
+            return None
         content = match.group("content").strip(' ,."“”')
-        return self._make(content, spk, match.group("cue").lower(), sent, a)
+        return self._make(content, subject[0], match.group("cue").lower(), sent, subject[1])
 
     def _relative(self, sent: Sentence, text: str) -> Quote | None:
         """'..., particularly Ted Cruz, who said he would ...' / 'voters who say they ...': the
@@ -408,11 +397,6 @@ def _joined(before: str, after: str) -> str:
     if not before or not after:
         return (before or after).strip(" ,.")
     return f"{before}{', ' if comma else ' '}{after}".strip(" ,.")
-
-
-def _opens(lead: str, at: int) -> bool:
-    """Whether the name at `at` opens the clause: at most a title or determiner before it."""
-    return at >= 0 and len(lead[:at].split()) <= 2 and "," not in lead[:at]
 
 
 def _outlet_trails(trail: re.Match[str]) -> bool:

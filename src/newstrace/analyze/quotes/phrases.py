@@ -254,6 +254,7 @@ def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         or PERSON_NOUN.match(spk)
         or lowered[-1] in PERSON_HEADS
         or lowered[-1].endswith(("men", "women", "person", "people"))  # "fishermen"
+        or bool(re.search(r"\d+-year-old$", lowered[-1]))  # "the 46-year-old"
     )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from newstrace.analyze.quotes.patterns import (
     CAPITALISED_WORD,
+    LEADING_FILLER,
     TITLE_BEFORE,
 )
 from newstrace.analyze.quotes.phrases import RELATIVE_CLAUSE
@@ -201,6 +202,23 @@ class SpeakerResolver:
         while before and before[-1].lower().strip(".") in TITLES:  # "for Mayor Tom Hale"
             before.pop()
         return len(before) >= 2 and before[-1].lower() in PHRASE_PREPOSITIONS
+
+    def opening_subject(self, start: int, end: int) -> tuple[str, int] | None:
+        """The subject that opens the clause text[start:end] (after a filler such as 'But'):
+        a pronoun, or a name with at most a title or determiner before it; with its offset."""
+        text = self.text[start:end]
+        lead = LEADING_FILLER.sub("", text)
+        offset = start + len(text) - len(lead)
+        pronoun = re.match(r"(?:He|She|They|We|I)\b", lead)
+        if pronoun:
+            return pronoun.group(0), offset
+        named = [m for m in self.mentions_in(offset, end) if m.label in ("PERSON", "ORG", "NORP")]
+        if not named:
+            return None
+        before = self.text[offset : named[0].start]
+        if len(before.split()) > 2 or "," in before:
+            return None
+        return named[0].text, named[0].start
 
     def _remember(self, speaker: str | None, offset: int) -> None:
         if speaker and speaker in self._person_names:
