@@ -492,3 +492,42 @@ def test_a_sentence_before_a_quote_that_the_splitter_joined_is_still_read() -> N
     quotes = analysed(text).quotes
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Varga"), ("indirect", "Varga")]
     assert quotes[1].text == "the same pumps could drain the lower harbour within a week"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a video posted to her own account, she criticized the council and asked for a vote.",
+        "Whenever asked about the budget, they turned to the state of the harbour instead.",
+    ],
+)
+def test_a_phrase_opened_by_a_preposition_or_subordinator_is_not_a_speaker(text: str) -> None:
+    for quote in analysed(text).quotes:
+        assert not quote.speaker_text or quote.speaker_text.split()[0] not in ("In", "Whenever")
+
+
+def test_a_participle_clause_after_a_comma_is_not_a_trailing_speaker() -> None:
+    text = (
+        "Tenant groups that backed her say the board should pick the plan with most votes, "
+        "putting them at odds with Mayor Ruiz’ stated plans."
+    )
+    assert all(not (q.speaker_text or "").startswith("putting") for q in analysed(text).quotes)
+
+
+def test_the_addressee_after_a_quote_is_not_its_speaker() -> None:
+    text = (
+        'Ana Ruiz has hailed the vote as "fantastic," telling reporters on Friday that the '
+        "pier would reopen."
+    )
+    assert all(q.speaker_text != "reporters" for q in analysed(text).quotes)
+
+
+def test_the_subject_that_wrote_a_letter_speaks_in_it() -> None:
+    text = "The Harbour Authority had issued a threat to the county in a May 4 letter."
+    quote = only_quote(text)
+    assert (quote.speaker, quote.cue) == ("Harbour Authority", "in")
+
+
+def test_a_poll_a_candidate_leads_in_is_the_speaker_not_the_candidate() -> None:
+    quote = only_quote("Mayor Ana Ruiz led by six points in the latest county poll.")
+    assert quote.speaker == "the latest county poll"

@@ -180,6 +180,8 @@ class DirectQuotes(SpeakerResolver):
             raw = match.group("spk")
             if pattern is AFTER_SPK_FIRST and not_this_quotes(raw, match.group("cue")):
                 continue
+            if pattern is AFTER_CUE_FIRST and match.group("cue").lower().endswith("ing"):
+                continue  # '"...," telling reporters': the addressee, not the speaker
             spk = strip_speaker(raw.split(",")[0] if pattern is AFTER_SPK_FIRST else raw)
             if pattern is AFTER_SPK_FIRST:
                 spk = active_speaker(spk, match.group("cue"))

@@ -46,7 +46,7 @@ from newstrace.analyze.quotes.phrases import (
 )
 from newstrace.analyze.quotes.resolver import SpeakerResolver
 from newstrace.analyze.sources import MEDIA
-from newstrace.lang.en.attribution import DOCUMENT_NOUNS
+from newstrace.lang.en.attribution import AUTHORED_DOCUMENTS, DOCUMENT_NOUNS
 from newstrace.lang.en.speakers import CLAUSE_VERBS, DANGLING, DETERMINERS
 from newstrace.model import Quote, Sentence
 
@@ -226,10 +226,16 @@ class IndirectSpeech(SpeakerResolver):
             return None
         if re.fullmatch(r"(?i)(?:the\s+)?polls", match.group("spk")):
             return None  # "ahead in the polls": standing in general, no poll is cited
-        spk = match.group("spk")
+        spk, a = match.group("spk"), sent.start + match.start("spk")
         content = _joined(text[: match.start()], text[match.end() :]).strip(' ,."“”')
         content = re.sub(r"\s+([,.;])", r"\1", re.sub(r"\s{2,}", " ", content))
-        return self._make(content, spk, "in", sent, sent.start + match.start("spk"))
+        words = spk.lower().split()
+        if words[-1] in AUTHORED_DOCUMENTS or words[0] in ("its", "his", "her", "their"):
+            # "The agency warned the county in a May 4 letter": the subject wrote it
+            subject = self.opening_subject(sent.start, sent.start + match.start())
+            if subject is not None:
+                spk, a = subject
+        return self._make(content, spk, "in", sent, a)
 
     def _coordinated(self, sent: Sentence, text: str) -> Quote | None:
         """'Ana Ruiz won the runoff and said (that) B' / 'Ana Ruiz toured the mill, saying B':

@@ -244,7 +244,11 @@ SECOND_CLAUSE = re.compile(r"(?:[,;]|\s[—–-]+)\s*(?:but|while|whereas|and|al
 CAPITALISED_WORD = re.compile(r"(?<![\w\-])[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?![\w\-])")
 TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 NOT_SPEAKER_START = re.compile(
-    r"(?i)^(?:it|this|that|there|what|which|who|when|where|how|why|to|the fact)\b"
+    r"(?i)^(?:it|this|that|there|what|which|who|when|where|how|why|to|the fact|"
+    # a phrase opened by a preposition or a subordinator is a circumstance: "In a video",
+    # "Whenever asked", "After the vote"
+    r"in|on|at|after|before|during|with|without|for|from|since|while|whenever|if|although|"
+    r"though|because|unless|until|despite|asked|once|upon|via|amid|maybe|perhaps)\b"
 )
 
 

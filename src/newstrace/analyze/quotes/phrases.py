@@ -242,10 +242,10 @@ def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         return False  # "he designed a clubhouse at ...": a pronoun starts a clause
     if len(spk.split(",")[0].split()) > 16:  # an appositive after the name may be long
         return False
+    if words[0].endswith("ing") and (len(words) == 1 or words[1][:1].islower()):
+        return False  # "Having announced ...", "putting them at odds": a participle
     if spk.lower() in PRONOUNS or mentions_inside:
         return True
-    if words[0].endswith("ing") and (len(words) == 1 or words[1][:1].islower()):
-        return False  # "Having announced ...", "Utilizing environmental language": a participle
     if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and len(words) <= 4):
         return True
     return bool(

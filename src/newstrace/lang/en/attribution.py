@@ -79,3 +79,6 @@ DOCUMENT_NOUNS = frozenset(
     """poll polls survey surveys study studies report reports analysis statement filing memo
     letter ruling census audit tally""".split()  # noqa: SIM905
 )
+# of those, the ones written by the sentence's subject: "The agency warned the county in a
+# letter" (the agency speaks), not "The mayor led in the latest poll" (the poll does)
+AUTHORED_DOCUMENTS = frozenset("statement filing memo letter ruling".split())  # noqa: SIM905
