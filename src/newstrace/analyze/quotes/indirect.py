@@ -13,6 +13,7 @@ from newstrace.analyze.quotes.patterns import (
     COORDINATED_CUE,
     CUE_IN_HEAD,
     CUE_WORD,
+    DESCRIPTION_HEAD,
     FINDING_LEAD,
     FRAMING_CLAUSE,
     HARD_STOP,
@@ -320,7 +321,9 @@ class IndirectSpeech(SpeakerResolver):
             return named[0].start - at <= 4 and named[-1].end >= at + len(lead) - 1
         words = lead.split()
         return len(words) <= 4 and bool(
-            lead.lower() in ("he", "she", "they", "we", "i") or PEOPLE_NOUN.search(words[-1])
+            lead.lower() in ("he", "she", "they", "we", "i")
+            or PEOPLE_NOUN.search(words[-1])
+            or DESCRIPTION_HEAD.fullmatch(words[-1])  # "Authorities estimate the damage at"
         )
 
     def _named_subject(self, sent: Sentence, trail: re.Match[str]) -> bool:

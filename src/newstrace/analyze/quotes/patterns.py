@@ -224,7 +224,8 @@ DESCRIPTION_HEAD = re.compile(
     r"media|researchers?|institute|foundation|pundits?|strategists?|economists?|insiders?|"
     r"consultants?|allies|ally|rivals?|opponents?|backers|donors?|partners?|child|children|"
     r"council|committee|board|unions?|parliament|court|cabinet|party|commission|senate|congress|"
-    r"panel|bank|firm|airline|club|league|association|federation|authority|regulator|utility)\b"
+    r"panel|bank|firm|airline|club|league|association|federation|authority|regulator|utility|"
+    r"university|college|school|hospital|museum|institution|agencies|ministries)\b"
 )
 # plural nouns for kinds of people: environmentalists, researchers, voters, Democrats, critics
 PEOPLE_NOUN = re.compile(r"(?:ists|ers|ors|ans|ents|ants|ats|ics|ives|ees)$")

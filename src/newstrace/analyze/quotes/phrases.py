@@ -31,6 +31,7 @@ from newstrace.lang.en.speakers import (
     DETERMINERS,
     IRREGULAR_PAST,
     LY_NOUNS,
+    MODALS,
     PARTICLES,
     PERSON_HEADS,
     PHRASE_PREPOSITIONS,
@@ -238,6 +239,8 @@ def plausible_speaker(spk: str, mentions_inside: int = 0) -> bool:
         return False  # a negated phrase ("one delegate not on the slate")
     if lowered[-1] in DANGLING or any(w in CLAUSE_VERBS for w in core[1:]):
         return False  # a clause, not a noun phrase: "He recently pitched himself to ... by"
+    if any(w in MODALS for w in words[1:]):
+        return False  # "the school would close": a clause ("Actor Will Ruiz" is a name)
     if len(words) > 1 and lowered[0] in PRONOUNS and lowered[1] not in REFLEXIVE:
         return False  # "he designed a clubhouse at ...": a pronoun starts a clause
     if len(spk.split(",")[0].split()) > 16:  # an appositive after the name may be long

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from newstrace.analyze.quotes.patterns import (
     CAPITALISED_WORD,
+    DESCRIPTION_HEAD,
     LEADING_FILLER,
     TITLE_BEFORE,
 )
@@ -184,12 +185,13 @@ class SpeakerResolver:
                 return (self._possessive(m), m.label != "PERSON", -m.start)
 
             chosen = min(inside, key=rank)
-            return normalise_name(chosen.text) if chosen.label == "PERSON" else chosen.text
+            text = _person_of(chosen.text)
+            return normalise_name(text) if chosen.label == "PERSON" or text != chosen.text else text
         phrase = RELATIVE_CLAUSE.split(speaker_text, maxsplit=1)[0].strip()
         name, _, described = phrase.partition(", ")
         if described and _is_name(name):  # "Quillo.org, the oldest audit tool": the name
             return name
-        return phrase or None
+        return _person_of(phrase) or None
 
     def _possessive(self, mention: EntityMention) -> bool:
         """'Governor X's chief of staff, Y': X only determines the phrase whose head speaks."""
@@ -233,6 +235,22 @@ POSSESSIVE_PRONOUNS = {
     "my": "i",
     "our": "we",
 }
+
+
+def _person_of(phrase: str) -> str:
+    """'Ana Ruiz of The Harbour Gazette' -> 'Ana Ruiz': a person's name followed by where they
+    work is the person (one word before "of" is a name of its own: 'Bank of America')."""
+    person, _, employer = phrase.partition(" of ")
+    words = person.split()
+    if (
+        employer[:1].isupper()
+        and _is_name(person)
+        and len(words) >= 2
+        and words[0].lower() not in ("the", "a", "an")
+        and not DESCRIPTION_HEAD.fullmatch(words[-1])  # "Royal Bank of Canada"
+    ):
+        return person
+    return phrase
 
 
 def _is_name(words: str) -> bool:

@@ -88,3 +88,6 @@ PERSON_HEADS = frozenset(
     colleague colleagues friend friends warden wardens ranger rangers coach captain pilot pilots
     sheriff""".split()  # noqa: SIM905
 )
+
+# modal verbs: lower-case inside a phrase they make it a clause ("the school would close")
+MODALS = frozenset("would will could can may might must should shall".split())  # noqa: SIM905

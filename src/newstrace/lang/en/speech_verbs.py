@@ -215,7 +215,7 @@ NOUN_LIKE = NOUN_LIKE | frozenset(
 )
 NOUN_LIKE_KEEP = frozenset({"reports", "notes", "warns", "vows", "promises", "cites", "calls"})
 
-BARE_FORMS = ["shows", "showed", "show", "finds"]
+BARE_FORMS = ["shows", "showed", "finds"]
 BE_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s"})
 # subjects and auxiliaries after which a noun-like form is a verb ("they support")
 GUARDS = "they we i you who he she it did does do also still strongly can could may might".split()  # noqa: SIM905
