@@ -152,13 +152,18 @@ def ordered_share(claim_words: Sequence[str], evidence_words: Sequence[str]) -> 
     """Longest common subsequence of the two word lists, as a share of the claim."""
     if not claim_words or not evidence_words:
         return 0.0
-    previous = [0] * (len(evidence_words) + 1)
+    # bit-parallel LCS (Hyyro 2004): one integer holds a row of the dynamic programme; the
+    # zero bits of `row` among the evidence's positions count the common subsequence
+    where: dict[str, int] = {}
+    for j, word in enumerate(evidence_words):
+        where[word] = where.get(word, 0) | (1 << j)
+    width = len(evidence_words)
+    row = (1 << width) - 1
     for word in claim_words:
-        current = [0]
-        for j, other in enumerate(evidence_words):
-            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1] / len(claim_words)
+        matches = row & where.get(word, 0)
+        row = (row + matches) | (row - matches)
+    common = width - bin(row & ((1 << width) - 1)).count("1")
+    return common / len(claim_words)
 
 
 def _coverage(claim: SentenceFeatures, words: frozenset[str] | set[str]) -> float:

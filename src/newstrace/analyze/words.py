@@ -38,8 +38,9 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude suffix stripper: enough to match 'reported' with 'reports'."""
+    """A crude suffix stripper: enough to match 'reported' with 'reports' (once per word)."""
     for suffix in SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -48,4 +49,13 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed tokens that carry meaning (no stop words, no punctuation)."""
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> tuple[str, ...]:
+    """content_words(), once per distinct text: provenance reads a sentence's words again for
+    every article it is compared with."""
+    return tuple(
+        stem(t) for t in _tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())
+    )
