@@ -15,7 +15,10 @@ Each (code, data, path) run is one subprocess: the articles are stored (`add_art
 pipeline's stages run and are timed one by one: analysis, clustering, provenance (models loaded
 and warmed up on other text first). The baseline is the `src/` of `--baseline` (default: main
 before issue 12), taken with `git archive`; runs of the two alternate, and medians are printed.
-Beside the wall clock, each stage's CPU time (`time.process_time`: every thread of the run) is
+With `--parallel` the two codes' runs go side by side instead of in turn (on a machine shared
+with other jobs, both then see the same load). `--check` compares everything the two produced
+(the dossier; on ECB+ also every article's layers and vectors). Beside the wall clock, each
+stage's CPU time (`time.process_time`: every thread of the run) is
 printed: on a machine shared with other jobs it moves far less than the wall clock.
 """
 
@@ -140,7 +143,8 @@ def _dump(pipe: Any, store: Any, where: str | None) -> str:
     from newstrace.store.codec import layers_to_json
 
     layers = {}
-    for article in store.articles(None):
+    articles = store.articles(None) if os.environ.get("REAL_SPEED_DUMP_LAYERS") else []
+    for article in articles:
         vectors = article.sentence_vectors
         layers[article.id] = {
             "layers": layers_to_json(article),
@@ -169,21 +173,33 @@ def export_baseline(commit: str, where: Path) -> Path:
     return where
 
 
-def run_one(
+def start_one(
     tree: Path, data: str, path: str, limit: int, dump: Path | None = None
-) -> dict[str, Any]:
+) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH="", TOKENIZERS_PARALLELISM="false")
     env["REAL_SPEED_DUMP"] = str(dump or "")
-    done = subprocess.run(
+    env["REAL_SPEED_DUMP_LAYERS"] = "1" if data == "ecb-test" else ""
+    return subprocess.Popen(
         [sys.executable, __file__, "--child", str(tree), data, path, str(limit)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         env=env,
     )
-    if done.returncode:
-        sys.exit(f"run failed ({tree} {data} {path}):\n{done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def finish_one(run: subprocess.Popen[str]) -> dict[str, Any]:
+    out, err = run.communicate()
+    if run.returncode:
+        sys.exit(f"run failed ({run.args}):\n{err[-3000:]}")
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return result
+
+
+def run_one(
+    tree: Path, data: str, path: str, limit: int, dump: Path | None = None
+) -> dict[str, Any]:
+    return finish_one(start_one(tree, data, path, limit, dump))
 
 
 def main() -> None:
@@ -197,7 +213,14 @@ def main() -> None:
     parser.add_argument("--skip-ecb", action="store_true")
     parser.add_argument("--paths", default="lexical,full", help="lexical, full or both")
     parser.add_argument(
-        "--check", action="store_true", help="compare the two codes' outputs (first repeat)"
+        "--check",
+        action="store_true",
+        help="compare the two codes' outputs (first repeat; on the sample, the dossier only)",
+    )
+    parser.add_argument(
+        "--parallel",
+        action="store_true",
+        help="run the two codes side by side (same minutes, same load) instead of in turn",
     )
     args = parser.parse_args()
     if args.child:
@@ -228,9 +251,14 @@ def main() -> None:
             rows: dict[str, list[dict[str, Any]]] = {"baseline": [], "this": []}
             load = os.getloadavg()[0]
             for repeat in range(repeats):
+                started = {}
                 for code, tree in (("baseline", base), ("this", ROOT)):
                     dump = Path(tmp) / f"{code}.json" if args.check and not repeat else None
-                    rows[code].append(run_one(tree, kind, path, limit, dump))
+                    started[code] = start_one(tree, kind, path, limit, dump)
+                    if not args.parallel:
+                        rows[code].append(finish_one(started.pop(code)))
+                for code, run in started.items():
+                    rows[code].append(finish_one(run))
             rates, cpu_rates = {}, {}
             for code, runs in rows.items():
                 rate = statistics.median(r["n"] / r["seconds"] for r in runs)

@@ -206,7 +206,9 @@ class Pipeline:
 
     def update_dirty_stories(self) -> list[str]:
         dirty = sorted(key for key, _ in self.store.iter_state(DIRTY))
-        known = {s.id: s for s in self.store.stories()}
+        # only the dirty stories are read: reading every stored story (and its events) made
+        # each run cost more as the archive grew
+        known = {s: story for s in dirty if (story := self.store.get_story(s)) is not None}
         done: list[str] = []
         # counted in articles, not stories: one big story is most of the work
         total = sum(len(known[s].articles) for s in dirty if s in known)
