@@ -55,6 +55,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class SQLiteStore(SqlStore):
     """newstrace.store.base.Store on one SQLite file (`:memory:` works for tests)."""
 
+    # every write is one BEGIN IMMEDIATE transaction: arrivals commit in their order
+    _SEQ_IN_COMMIT_ORDER = True
+
     def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
         self.path = str(path)
         if self.path != ":memory:":
