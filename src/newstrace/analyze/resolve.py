@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newstrace.lang.en.names import ORG_SUFFIXES, PERSON_TITLES, TITLES
 from newstrace.model import Article, Entity, EntityMention
@@ -29,6 +30,7 @@ _LEADING_PREPOSITIONS = frozenset({"across", "in", "at", "from", "to", "inside",
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
+@lru_cache(maxsize=65536)  # a story's names are normalised again for every mention compared
 def normalise_name(text: str) -> str:
     """'Chancellor Olaf Scholz's' -> 'Olaf Scholz'; 'The Associated Press' -> 'Associated Press'."""
     name = " ".join(text.replace("\n", " ").split())
