@@ -8,14 +8,18 @@ not a different topic.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from newstrace.align.features import SentenceFeatures, hours, is_name
-from newstrace.analyze.words import STOPWORDS, tokens
+from newstrace.align.features import Figure, SentenceFeatures, hours, is_name
+from newstrace.analyze.words import STOPWORDS, stem, tokens
+from newstrace.lang.en.opposites import OPPOSITES
 from newstrace.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES
 
 _PASSIVE_MARKERS = frozenset({"by"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# a name this short followed by a period is an abbreviation ("Calif.", "Mass.", "Mo.")
+_ABBREVIATION_LETTERS = 5
 # words that credit a statement; moving a name around them is rewording, not a role swap
 _CUES = frozenset({"said", "says", "according", "told", "added", "stated"})
 
@@ -89,19 +93,28 @@ def same_number(a: float, b: float) -> bool:
     return big > 0 and abs(a - b) / big < 0.005
 
 
+def given(figure: Figure, other: Figure) -> bool:
+    """`other` states `figure`: the same number, counting the same thing when both say what."""
+    return same_number(figure.value, other.value) and (
+        not figure.unit or not other.unit or figure.unit == other.unit
+    )
+
+
 def number_change(
     claim: SentenceFeatures,
     evidence: SentenceFeatures,
-    known: list[float],
+    known: Sequence[Figure],
     same_unit: bool = False,
 ) -> str | None:
     """A figure of the claim that no source gives, where the evidence gives another of the same
-    unit (a loosely aligned pair, `same_unit`, must name what it counts)."""
+    unit (a loosely aligned pair, `same_unit`, must name what it counts). A source gives the
+    figure when it states the same number of the same thing: "three sons" is not given by
+    "three weeks ago" elsewhere in the article (a figure without a unit matches any)."""
     if not claim.figures or not evidence.figures:
         return None
     durations = [h for f in evidence.figures if (h := hours(f)) is not None]
     for figure in claim.figures:
-        if any(same_number(figure.value, other) for other in known):
+        if any(given(figure, other) for other in known):
             continue
         in_hours = hours(figure)
         if in_hours is not None and any(same_number(in_hours, other) for other in durations):
@@ -142,16 +155,60 @@ def negation_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
     return None
 
 
+def opposite_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str | None:
+    """A word traded for its opposite ("welcomed" -> "criticised", "before" -> "after") in a
+    sentence that restates its evidence, with no negator in either (a denied opposite, "did not
+    win" for "lost", restates it)."""
+    if claim.negations or evidence.negations:
+        return None
+    claim_tokens, evidence_tokens = tokens(claim.text), tokens(evidence.text)
+    claim_set, evidence_set = set(claim_tokens), set(evidence_tokens)
+    for one, other in OPPOSITES:
+        for was, now in ((one, other), (other, one)):
+            old, new = evidence_set & was, claim_set & now
+            if not old or not new or claim_set & was or evidence_set & now:
+                continue
+            if _same_slot(evidence_tokens, old, claim_tokens, new):
+                return f"opposite: {min(old)} -> {min(new)}"
+    return None
+
+
+def _same_slot(a: list[str], a_words: set[str], b: list[str], b_words: set[str]) -> bool:
+    """A word of `a_words` in `a` and one of `b_words` in `b` have the same content word right
+    before or right after them: the opposite took the word's place ("polls taken before the
+    debate" / "after the debate"), where a turned-around clause puts it elsewhere ("left before
+    the storm" / "after the storm, it left")."""
+
+    def neighbours(text: list[str], words: set[str]) -> set[tuple[int, str]]:
+        content = [t for t in text if t not in STOPWORDS or t in words]
+        found = set()
+        for i, t in enumerate(content):
+            if t in words:
+                if i > 0:
+                    found.add((-1, content[i - 1]))
+                if i + 1 < len(content):
+                    found.add((1, content[i + 1]))
+        return found
+
+    return bool(neighbours(a, a_words) & neighbours(b, b_words))
+
+
 def name_change(
     claim: SentenceFeatures, evidence: SentenceFeatures, known: frozenset[str]
 ) -> str | None:
     """A name in the claim that neither the evidence nor any source names, in place of one that
     the evidence names and the claim dropped."""
     first = next(iter(tokens(claim.text)), "")  # capitalised at the start: no sign of a name
+    initials = {_initials(n) for n in evidence.names} | {_initials(n) for n in claim.names}
     new = [
         k
         for k in sorted(claim.name_keys)
-        if " " not in k and k not in known and k not in STOPWORDS and k != first
+        if " " not in k
+        and k not in known
+        and stem(k) not in known
+        and k not in STOPWORDS
+        and k != first
+        and not short_form_of(k, names_as_written(evidence))
     ]
     if not new:
         return None
@@ -161,6 +218,7 @@ def name_change(
         if " " not in k
         and k not in claim.name_keys
         and k not in claim.word_set
+        and k not in initials
         and not _abbreviated(k, evidence.text)
     ]
     if dropped:
@@ -177,9 +235,51 @@ def _abbreviated(key: str, text: str) -> bool:
     """The name stands abbreviated ("Calif.", "Sen.") or as initials ("THR"): a restatement
     may spell it out, which is no new name."""
     return (
-        re.search(rf"(?i)\b{re.escape(key)}\.", text) is not None
+        key.endswith(".")
+        or re.search(rf"(?i)\b{re.escape(key)}\.", text) is not None
         or re.search(rf"\b{re.escape(key.upper())}\b", text) is not None
     )
+
+
+def names_as_written(sentence: SentenceFeatures) -> set[str]:
+    """The sentence's names, a short one with the period that marks it as an abbreviation
+    ("Calif." though the mention layer keeps "Calif")."""
+    found = set(sentence.names)
+    for name in sentence.names:
+        if (
+            len(name) <= _ABBREVIATION_LETTERS
+            and name.isalpha()
+            and re.search(rf"\b{re.escape(name)}\.", sentence.text)
+        ):
+            found.add(name + ".")
+    return found
+
+
+def short_form_of(word: str, names: frozenset[str] | set[str]) -> bool:
+    """`word` (a name key) is another form of one of `names`: their initials ("LA" for "Los
+    Angeles") or an abbreviation of it spelled out ("California" for "Calif.", "Missouri" for
+    "Mo.": the abbreviation's letters, in order, from the word's first letter)."""
+    for name in names:
+        low = name.lower()
+        if word == _initials(name):
+            return True
+        if low.endswith(".") and "." not in low[:-1] and _spells_out(word, low[:-1]):
+            return True
+    return False
+
+
+def _spells_out(word: str, abbreviation: str) -> bool:
+    if len(word) <= len(abbreviation) or word[:1] != abbreviation[:1]:
+        return False
+    rest = iter(word)
+    return all(letter in rest for letter in abbreviation)
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of several words, lower-cased ("Los Angeles" -> "la"); "" for
+    one word."""
+    words = [w for w in name.split() if w[:1].isalpha()]
+    return "".join(w[0] for w in words).lower() if len(words) > 1 else ""
 
 
 def _title(key: str) -> str:
@@ -191,16 +291,23 @@ def role_swap(
 ) -> str | None:
     """Same words around a shared pivot, but a name that stood before it now stands after it
     and another the other way ('A defeated B' vs 'B defeated A'). Voice changes ('B was
-    defeated by A') are not swaps. Only names (words of `name_words`) count as moved."""
+    defeated by A') are not swaps, but a passive made active with its words in the same order
+    is ('she was struck by a car' vs 'she struck a car'). Only names (words of `name_words`)
+    count as moved."""
     claim_text, evidence_text = claim.text, evidence.text
     claim_tokens = [t for t in tokens(claim_text) if t not in STOPWORDS or t in _PASSIVE_MARKERS]
     evidence_tokens = [
         t for t in tokens(evidence_text) if t not in STOPWORDS or t in _PASSIVE_MARKERS
     ]
+    passive: list[str] | None = None  # the one sentence of the two with a "by"
     if ("by" in claim_tokens) != ("by" in evidence_tokens):
-        return None
-    claim_set, evidence_set = set(claim_tokens), set(evidence_tokens)
-    if len(claim_set & evidence_set) < 0.8 * max(len(claim_set), len(evidence_set)):
+        voice = voice_swap(claim_tokens, evidence_tokens)
+        if voice:
+            return voice
+        passive = claim_tokens if "by" in claim_tokens else evidence_tokens
+    claim_set, evidence_set = set(claim_tokens) - {"by"}, set(evidence_tokens) - {"by"}
+    n_shared, sizes = len(claim_set & evidence_set), sorted((len(claim_set), len(evidence_set)))
+    if n_shared < 0.8 * sizes[0] or n_shared < 0.6 * sizes[1]:
         # a reworded sentence: only the relation right between the two names can tell
         return relation_swap(claim_text, evidence_text, name_words)
     claim_pos = {t: i for i, t in reversed(list(enumerate(claim_tokens)))}
@@ -209,6 +316,10 @@ def role_swap(
     if len(shared) < 3:
         return None
     speakers = {w.lower() for f in (claim, evidence) for w in (f.speaker or "").split()}
+
+    def once(word: str) -> bool:
+        return claim_tokens.count(word) == 1 and evidence_tokens.count(word) == 1
+
     for pivot in shared:
         if pivot in name_words or pivot in _CUES:
             continue
@@ -219,13 +330,48 @@ def role_swap(
         moved_before = [
             t for t in shared if claim_pos[t] < cp and evidence_pos[t] > ep and t in name_words
         ]
-        moved_after = [t for t in moved_after if t not in speakers]
-        moved_before = [t for t in moved_before if t not in speakers]
+        # a name read at one place in each sentence (a repeated word has no one place)
+        moved_after = [t for t in moved_after if t not in speakers and once(t)]
+        moved_before = [t for t in moved_before if t not in speakers and once(t)]
         if moved_after and moved_before:
             x, y = moved_before[-1], moved_after[0]
-            if _rest_in_order(claim_tokens, evidence_tokens, {x, y}):
+            if passive is not None and _across_by(passive, x, y):
+                continue  # "B was defeated by A" for "A defeated B": the voice changed
+            if _rest_in_order(claim_tokens, evidence_tokens, {*moved_after, *moved_before}):
                 return f"roles swapped: {_title(x)} <-> {_title(y)}"
     return None
+
+
+def voice_swap(claim_tokens: list[str], evidence_tokens: list[str]) -> str | None:
+    """One sentence is passive ("she was struck by a car") and the other keeps its words in the
+    same order without the passive ("she struck a car"): the one acted upon became the actor.
+    A real change of voice turns the sentence around ("a car struck her"), and a sentence that
+    drops the actor ("she was struck") drops the word after "by" too: neither is a swap.
+    Tokens are content words plus "by"."""
+    passive, active = (
+        (claim_tokens, evidence_tokens) if "by" in claim_tokens else (evidence_tokens, claim_tokens)
+    )
+    at = passive.index("by")
+    if at < 2 or at + 1 >= len(passive):
+        return None
+    verb, patient, agent = passive[at - 1], passive[at - 2], passive[at + 1]
+    if verb not in active:
+        return None
+    v = active.index(verb)
+    if patient not in active[:v] or agent not in active[v + 1 :]:
+        return None
+    if not _rest_in_order(passive[:at] + passive[at + 1 :], active, set()):
+        return None
+    was, now = f"{verb} by {agent}", f"{verb} {agent}"
+    if passive is claim_tokens:
+        was, now = now, was
+    return f"roles swapped: {was} -> {now}"
+
+
+def _across_by(passive: list[str], x: str, y: str) -> bool:
+    """`x` and `y` stand on either side of the passive's "by" (the acted upon and the actor)."""
+    by, at_x, at_y = passive.index("by"), passive.index(x), passive.index(y)
+    return min(at_x, at_y) < by < max(at_x, at_y)
 
 
 def relation_swap(claim_text: str, evidence_text: str, name_words: frozenset[str]) -> str | None:
@@ -260,8 +406,9 @@ def relation_swap(claim_text: str, evidence_text: str, name_words: frozenset[str
 
 
 def _rest_in_order(claim: list[str], evidence: list[str], swapped: set[str]) -> bool:
-    """Without the two names, the sentences read the same way: only the names traded places
-    (turning clauses around moves whole stretches, not two names)."""
+    """Without the names that moved, the shorter sentence reads in the same order inside the
+    longer one: only the names traded places (turning clauses around moves whole stretches, not
+    two names; a rewrite may drop or add a detail around them)."""
     a = [t for t in claim if t not in swapped]
     b = [t for t in evidence if t not in swapped]
     if not a or not b:
@@ -272,7 +419,7 @@ def _rest_in_order(claim: list[str], evidence: list[str], swapped: set[str]) -> 
         for j, other in enumerate(b):
             current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
         previous = current
-    return previous[-1] >= 0.85 * max(len(a), len(b))
+    return previous[-1] >= 0.85 * max(min(len(a), len(b)), 3)
 
 
 def speaker_change(claim_speaker: str | None, evidence_speaker: str | None) -> str | None:

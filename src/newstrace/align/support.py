@@ -17,6 +17,7 @@ import numpy as np
 
 from newstrace.align import cross_encoder, facts
 from newstrace.align.features import (
+    Figure,
     SentenceFeatures,
     article_features,
     merged,
@@ -88,7 +89,8 @@ class SourceIndex:
     words: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
     name_keys: frozenset[str]
-    figures: list[float]
+    names: frozenset[str]  # every name as written ("Los Angeles", "Calif.": facts.names_as_written)
+    figures: list[Figure]
     tokens: list[str] = field(default_factory=list)
     token_positions: dict[str, list[int]] = field(default_factory=dict)
 
@@ -118,7 +120,8 @@ class SourceIndex:
             words=frozenset(word_index),
             bigrams=frozenset(b for f in feats for b in f.bigrams),
             name_keys=frozenset(k for f in feats for k in f.name_keys),
-            figures=[x.value for f in feats for x in f.figures],
+            names=frozenset(n for f in feats for n in facts.names_as_written(f)),
+            figures=[x for f in feats for x in f.figures],
             tokens=all_tokens,
             token_positions=dict(positions),
         )
@@ -316,11 +319,12 @@ class SupportChecker:
             if k not in index.name_keys
             and k not in index.words
             and not all(w in index.name_keys or stem(w) in index.words for w in k.split())
+            and not facts.short_form_of(k, index.names)
         ]
         novel_figures = [
             f.written
             for f in claim.figures
-            if not any(facts.same_number(f.value, o) for o in index.figures)
+            if not any(facts.same_number(f.value, o.value) for o in index.figures)
         ]
         change = ""
         if evidence is not None and cov_sent >= RESTATEMENT_COVERAGE:
@@ -328,8 +332,7 @@ class SupportChecker:
         elif evidence is not None and claim.figures and cov_sent >= LOOSE_COVERAGE:
             # a reworded sentence that gives a new figure where its evidence gives another of
             # the same unit, and no source gives the new one with that unit
-            given = [f.value for f in evidence.figures]
-            change = facts.number_change(claim, evidence, given, same_unit=True) or ""
+            change = facts.number_change(claim, evidence, evidence.figures, same_unit=True) or ""
             if change and facts.figure_with_unit_elsewhere(claim, index.feats):
                 change = ""
         quote_issue = self._quote_check(index, claim, claim_speaker) or ""
@@ -509,6 +512,9 @@ class SupportChecker:
             return change
         if facts.negation_change(claim, evidence) and facts.negation_change(claim, joint):
             return facts.negation_change(claim, evidence)
+        change = facts.opposite_change(claim, evidence)
+        if change and facts.opposite_change(claim, joint):
+            return change
         name_words = frozenset(
             w for k in claim.name_keys | evidence.name_keys | index.name_keys for w in k.split()
         )
@@ -527,7 +533,8 @@ class SupportChecker:
         evidence_speaker: str | None,
     ) -> str | None:
         """Words credited to someone else: each speaker is named in its own sentence only
-        (when both names stand in both sentences, the credit was read differently, not changed)."""
+        (when a speaker's name stands in the other sentence too, the credit may have been read
+        differently there: "she called Trump 'a liar'" is no words of Trump's)."""
         change = facts.speaker_change(claim_speaker, evidence_speaker)
         if not change or not claim_speaker or not evidence_speaker:
             return None

@@ -23,6 +23,12 @@ ABBREVIATIONS = frozenset(
         "adm",
         "cmdr",
         "cpl",
+        "atty",
+        "dist",
+        "asst",
+        "supt",
+        "insp",
+        "det",
         "pvt",
         "rev",
         "st",
@@ -87,4 +93,4 @@ ABBREVIATIONS = frozenset(
 )
 
 # titles abbreviated before a name: "said Sen. Ann Lee" does not end at "Sen."
-TITLE_ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt Del Det Adm Maj Cmdr Supt Insp".split()  # noqa: SIM905
+TITLE_ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt Del Det Adm Maj Cmdr Supt Insp Atty Dist Asst".split()  # noqa: SIM905
