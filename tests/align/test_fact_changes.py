@@ -87,3 +87,20 @@ def test_a_place_spelled_out_or_by_its_initials_is_the_same_place(
     assert spelled.label == "supported"
     initials = checker.check(source, "The film's premiere was held in LA on Sunday night.")
     assert initials.label == "supported"
+
+
+def test_a_name_from_elsewhere_in_the_story_put_in_anothers_place(
+    checker: SupportChecker,
+) -> None:
+    source = [
+        "In the final at Valdemar Park on Sunday, Ortega beat Ruiz in three sets.",
+        "Earlier in the week, Chen went out in the quarter-finals after a long rain delay.",
+    ]
+    verdict = checker.check(
+        source, "In the final at Valdemar Park on Sunday, Chen beat Ruiz in three sets."
+    )
+    assert (verdict.label, verdict.reason) == ("altered", "name Ortega -> Chen")
+    same = checker.check(
+        source, "On Sunday, in the Valdemar Park final, Ortega beat Ruiz in three sets."
+    )
+    assert same.label == "supported"

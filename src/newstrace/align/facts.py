@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from newstrace.align.features import Figure, SentenceFeatures, hours, is_name
 from newstrace.analyze.words import STOPWORDS, stem, tokens
+from newstrace.lang.en.abbreviations import ABBREVIATIONS
 from newstrace.lang.en.opposites import OPPOSITES
 from newstrace.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES
 
@@ -173,6 +175,31 @@ def opposite_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
     return None
 
 
+def _same_place(a: list[str], a_words: set[str], b: list[str], b_words: set[str]) -> bool:
+    """A run of `a_words` in `a` and one of `b_words` in `b` stand between the same content
+    words on both sides: one name put in the very place of another ("clashed with A during the
+    shoot" / "clashed with B during the shoot"), not merely next to a shared word."""
+
+    def places(text: list[str], words: set[str]) -> set[tuple[str, str]]:
+        content = [t for t in text if t not in STOPWORDS or t in words]
+        found = set()
+        i = 0
+        while i < len(content):
+            if content[i] not in words:
+                i += 1
+                continue
+            j = i
+            while j < len(content) and content[j] in words:
+                j += 1
+            before = content[i - 1] if i > 0 else ""
+            after = content[j] if j < len(content) else ""
+            found.add((before, after))
+            i = j
+        return found
+
+    return bool(places(a, a_words) & places(b, b_words))
+
+
 def _same_slot(a: list[str], a_words: set[str], b: list[str], b_words: set[str]) -> bool:
     """A word of `a_words` in `a` and one of `b_words` in `b` have the same content word right
     before or right after them: the opposite took the word's place ("polls taken before the
@@ -194,12 +221,17 @@ def _same_slot(a: list[str], a_words: set[str], b: list[str], b_words: set[str])
 
 
 def name_change(
-    claim: SentenceFeatures, evidence: SentenceFeatures, known: frozenset[str]
+    claim: SentenceFeatures,
+    evidence: SentenceFeatures,
+    known: frozenset[str],
+    joint: SentenceFeatures | None = None,
 ) -> str | None:
     """A name in the claim that neither the evidence nor any source names, in place of one that
-    the evidence names and the claim dropped."""
+    the evidence names and the claim dropped; or a name the source gives elsewhere put in the
+    very place of the evidence's name ("Chen beat Ruiz" for "Ortega beat Ruiz", Chen being in
+    the story too). `joint` is the evidence with the sentence the claim may fuse with it."""
     first = next(iter(tokens(claim.text)), "")  # capitalised at the start: no sign of a name
-    initials = {_initials(n) for n in evidence.names} | {_initials(n) for n in claim.names}
+    initials = {i for n in (*evidence.names, *claim.names) for i in _initials(n)}
     new = [
         k
         for k in sorted(claim.name_keys)
@@ -210,8 +242,19 @@ def name_change(
         and k != first
         and not short_form_of(k, names_as_written(evidence))
     ]
-    if not new:
-        return None
+    around = joint or evidence
+    moved_in = [
+        k
+        for k in sorted(claim.name_keys)
+        if " " not in k
+        and k not in new
+        and k not in around.name_keys
+        and k not in around.word_set
+        and stem(k) not in around.word_set
+        and k not in STOPWORDS
+        and k != first
+        and not short_form_of(k, names_as_written(evidence))
+    ]
     dropped = [
         k
         for k in sorted(evidence.name_keys)
@@ -219,11 +262,29 @@ def name_change(
         and k not in claim.name_keys
         and k not in claim.word_set
         and k not in initials
-        and not _abbreviated(k, evidence.text)
+        and not _spelled_out(k, new + moved_in)
+        and not any(_respelled(k, word) for word in new + moved_in)
     ]
-    if dropped:
+    if not dropped:
+        return None
+    if new:
         return f"name {_full_name(dropped[0], evidence)} -> {_full_name(new[0], claim)}"
+    if not moved_in:
+        return None
+    evidence_tokens, claim_tokens = tokens(evidence.text), tokens(claim.text)
+    full_names = [k.split() for k in known if " " in k]
+    for key in dropped:
+        if any(key in name and w in name for name in full_names for w in moved_in):
+            continue  # "Hardwicke" for "Catherine": two names of one person
+        if _same_place(evidence_tokens, {key}, claim_tokens, set(moved_in)):
+            return f"name {_full_name(key, evidence)} -> {_full_name(moved_in[0], claim)}"
     return None
+
+
+def _respelled(a: str, b: str) -> bool:
+    """Two spellings of one name ("Kurbanguly" / "Gurbanguly", "Berdimuhamedov" /
+    "Berdymukhamedov"): transliterations differ by a letter or two."""
+    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _full_name(key: str, sentence: SentenceFeatures) -> str:
@@ -231,14 +292,12 @@ def _full_name(key: str, sentence: SentenceFeatures) -> str:
     return next((n for n in sentence.names if key in n.lower().split()), _title(key))
 
 
-def _abbreviated(key: str, text: str) -> bool:
-    """The name stands abbreviated ("Calif.", "Sen.") or as initials ("THR"): a restatement
-    may spell it out, which is no new name."""
-    return (
-        key.endswith(".")
-        or re.search(rf"(?i)\b{re.escape(key)}\.", text) is not None
-        or re.search(rf"\b{re.escape(key.upper())}\b", text) is not None
-    )
+def _spelled_out(key: str, new: list[str]) -> bool:
+    """The dropped name `key` is a title's abbreviation ("Sen.") or one that a new word spells
+    out ("Calif." -> "California"): a restatement, no other name. (A name that ends the
+    sentence, "... in Queens.", is no abbreviation for its period.)"""
+    short = key.rstrip(".")
+    return short in ABBREVIATIONS or any(_spells_out(word, short) for word in new)
 
 
 def names_as_written(sentence: SentenceFeatures) -> set[str]:
@@ -261,7 +320,7 @@ def short_form_of(word: str, names: frozenset[str] | set[str]) -> bool:
     "Mo.": the abbreviation's letters, in order, from the word's first letter)."""
     for name in names:
         low = name.lower()
-        if word == _initials(name):
+        if word in _initials(name):
             return True
         if low.endswith(".") and "." not in low[:-1] and _spells_out(word, low[:-1]):
             return True
@@ -275,11 +334,14 @@ def _spells_out(word: str, abbreviation: str) -> bool:
     return all(letter in rest for letter in abbreviation)
 
 
-def _initials(name: str) -> str:
-    """The initials of a name of several words, lower-cased ("Los Angeles" -> "la"); "" for
-    one word."""
+def _initials(name: str) -> set[str]:
+    """The initials of a name of several words, lower-cased ("Los Angeles" -> "la"), also as
+    written with "The" ("Hollywood Reporter" -> "thr"); none for one word."""
     words = [w for w in name.split() if w[:1].isalpha()]
-    return "".join(w[0] for w in words).lower() if len(words) > 1 else ""
+    if len(words) < 2:
+        return set()
+    letters = "".join(w[0] for w in words).lower()
+    return {letters, letters.removeprefix("t") if words[0].lower() == "the" else "t" + letters}
 
 
 def _title(key: str) -> str:

@@ -507,7 +507,12 @@ class SupportChecker:
         change = facts.calendar_change(claim, evidence)
         if change:
             return change
-        change = facts.name_change(claim, evidence, index.name_keys | index.words)
+        change = self._speaker_change(
+            claim, evidence, claim_speaker or claim.speaker, index.speakers[best]
+        )
+        if change:  # before names: the speaker is the name that changed
+            return change
+        change = facts.name_change(claim, evidence, index.name_keys | index.words, joint)
         if change:
             return change
         if facts.negation_change(claim, evidence) and facts.negation_change(claim, joint):
@@ -518,12 +523,7 @@ class SupportChecker:
         name_words = frozenset(
             w for k in claim.name_keys | evidence.name_keys | index.name_keys for w in k.split()
         )
-        change = facts.role_swap(claim, evidence, name_words)
-        if change:
-            return change
-        return self._speaker_change(
-            claim, evidence, claim_speaker or claim.speaker, index.speakers[best]
-        )
+        return facts.role_swap(claim, evidence, name_words)
 
     @staticmethod
     def _speaker_change(

@@ -137,8 +137,8 @@ def derived_flags(
             evidence.append(Evidence(owner.owners[verdict.evidence_index], verdict.evidence))
         if not evidence:
             evidence.extend(_nearest_source_sentences(derived, i, combined))
-        if label == "unsupported" and (
-            names_itself(text, derived.article.outlet) or is_credit_line(text)
+        if is_credit_line(text) or (
+            label == "unsupported" and names_itself(text, derived.article.outlet)
         ):
             continue  # a credit or a plug ("Stay with Newsbeat Daily"): the outlet, not the story
         if label == "unsupported" and others is not None:
