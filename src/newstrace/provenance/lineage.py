@@ -36,9 +36,11 @@ def carried(best_in: BestIn, derived: str, parent: str, other: str, low: float, 
     """How many of `derived`'s sentences restate (at `mid`) a sentence of `parent` that
     `other` does not restate (below `mid`), each clearly closer to it than to `other`."""
     sims, index = best_in(derived, parent)
+    if not len(sims) or float(sims.max()) < mid:  # nothing restated: no other article to read
+        return 0
     in_other, _ = best_in(derived, other)
     parent_in_other, _ = best_in(parent, other)
-    if not len(sims) or not len(parent_in_other):
+    if not len(parent_in_other):
         return 0
     return sum(
         1
@@ -154,12 +156,12 @@ def second_sources(
         for s2 in neighbours(derived):
             if s2 in parents or s2 in kin or (s2, derived) in seen:
                 continue
+            in_merge, _ = best_in(s2, derived)
+            if len(in_merge) and float(np.mean(in_merge >= mid)) > MERGED_FROM_SHARE:
+                continue
             if carried(best_in, derived, s2, s1, low, mid) < CARRIED:
                 continue
             if carried(best_in, derived, s1, s2, low, mid) < CARRIED:
-                continue
-            in_merge, _ = best_in(s2, derived)
-            if len(in_merge) and float(np.mean(in_merge >= mid)) > MERGED_FROM_SHARE:
                 continue
             found.append((d, s2))
             seen.add((s2, derived))
