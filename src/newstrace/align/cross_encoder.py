@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from threading import Lock
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,8 @@ PREMISE = 2
 # tokens read of a premise (two sentences) and of a claim (one sentence)
 MAX_TOKENS = 128
 HUB_MINILM = "sentence-transformers/all-MiniLM-L6-v2"
+# token states kept of the last texts read (premises recur across one article's claims)
+KEPT_TEXTS = 2048
 
 Array = npt.NDArray[np.float32]
 
@@ -130,12 +133,28 @@ class CrossEncoder:
         with np.load(head_file) as data:
             self.head = Head({k: np.asarray(data[k], dtype=np.float32) for k in data.files})
         self.encoder = TokenEncoder(threads)
+        self._states: dict[str, Array] = {}
+        self._lock = Lock()
+
+    def states(self, text: str) -> Array:
+        """A text's token states, encoded alone (the int8 model quantises activations per
+        batch: alone, a text's states never depend on its neighbours) and kept for the next
+        claim: the claims of one article mostly share their closest source sentences."""
+        with self._lock:
+            hit = self._states.get(text)
+        if hit is not None:
+            return hit
+        states = self.encoder.states([text], batch_size=1)[0]
+        with self._lock:
+            if len(self._states) >= KEPT_TEXTS:
+                self._states.pop(next(iter(self._states)))  # the oldest
+            self._states[text] = states
+        return states
 
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> Array:
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
         for k, (premise, claim) in enumerate(pairs):
-            p, c = self.encoder.states([premise, claim], batch_size=1)
-            out[k] = _softmax(self.head.logits(p, c))
+            out[k] = _softmax(self.head.logits(self.states(premise), self.states(claim)))
         return out
 
     def support(self, premise: str, claim: str) -> float:
