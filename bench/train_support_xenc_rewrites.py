@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import platform
 import random
@@ -31,7 +30,6 @@ import shutil
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +37,19 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-LABELS = ("faithful", "flipped", "invented")
-ARTICLE_LABEL = {
-    "faithful": "faithful",
-    "flipped": "flipped",
-    "invented_quote": "invented",
-    "invented_detail": "invented",
-}
-SEED = 11
+from train_support_xenc_data import (  # noqa: E402
+    LABELS,
+    SEED,
+    best_threshold,
+    binary,
+    export_int8,
+    frank_rows,
+    prepare,
+    three_way,
+)
+
 PREMISE_SENTENCES = 3
 MAX_TOKENS = 96
 EPOCHS = 1
@@ -59,78 +61,6 @@ ARTICLE_FAITHFUL_TRAIN = 150
 MARGIN = 0.05
 
 
-@dataclass
-class Item:
-    """One (claim, gold evidence, sources) example and its label."""
-
-    kind: str  # "pair" or "article"
-    split: str
-    claim: str
-    label: str  # faithful / flipped / invented / background
-    evidence: list[str]  # DATASET:DOC#N refs (from, or near for invented article sentences)
-    sources: list[str]  # DATASET:DOC refs
-
-
-def _doc(ref: str) -> str:
-    return ref.rsplit("#", 1)[0]
-
-
-def load_items(data: Path, rs: Any) -> list[Item]:
-    items: list[Item] = []
-    for path in sorted(data.glob("w*_pairs.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            r = json.loads(line)
-            docs = list(dict.fromkeys(_doc(f) for f in r["from"]))
-            items.append(
-                Item("pair", rs.split_of(docs[0]), r["claim"], r["label"], r["from"], docs)
-            )
-    for path in sorted(p for p in data.glob("w*.jsonl") if "_pairs" not in p.name):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            r = json.loads(line)
-            split = rs.split_of(r["sources"][0])
-            for paragraph in r["paragraphs"]:
-                for s in paragraph:
-                    label = ARTICLE_LABEL.get(s["label"], s["label"])
-                    refs = list(s.get("from") or s.get("near") or [])
-                    items.append(Item("article", split, s["text"], label, refs, r["sources"]))
-    return items
-
-
-class Sources:
-    """Source sentences and their MiniLM vectors, read once per document."""
-
-    def __init__(self, rs: Any, embedder: Any) -> None:
-        self.rs = rs
-        self.embedder = embedder
-        self.sentences: dict[str, list[str]] = {}
-        self.vectors: dict[str, np.ndarray] = {}
-
-    def prepare(self, docs: set[str]) -> None:
-        todo = sorted(d for d in docs if d not in self.sentences)
-        texts: list[str] = []
-        for d in todo:
-            self.sentences[d] = list(self.rs.load(d).sentences)
-            texts.extend(self.sentences[d])
-        vecs = embed(self.embedder, texts)
-        k = 0
-        for d in todo:
-            n = len(self.sentences[d])
-            self.vectors[d] = vecs[k : k + n]
-            k += n
-
-    def ranked(self, docs: list[str], claim_vec: np.ndarray) -> list[tuple[float, str, str]]:
-        """(cosine, ref, sentence) of every sentence of `docs`, nearest first."""
-        out: list[tuple[float, str, str]] = []
-        for d in docs:
-            sims = self.vectors[d] @ claim_vec
-            out.extend(
-                (float(sims[i]), f"{d}#{i}", self.sentences[d][i])
-                for i in range(len(self.sentences[d]))
-            )
-        out.sort(key=lambda t: -t[0])
-        return out
-
-
 def embed(model: Any, texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
@@ -138,20 +68,6 @@ def embed(model: Any, texts: list[str]) -> np.ndarray:
         model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False),
         dtype=np.float32,
     )
-
-
-def premise(ranked: list[tuple[float, str, str]], evidence: list[str], gold: bool) -> str:
-    """Gold evidence (when `gold`) filled up with the nearest sentences, best first."""
-    chosen: list[tuple[float, str, str]] = []
-    if gold:
-        chosen = [t for t in ranked if t[1] in set(evidence)]
-    for t in ranked:
-        if len(chosen) >= PREMISE_SENTENCES:
-            break
-        if t not in chosen:
-            chosen.append(t)
-    chosen.sort(key=lambda t: -t[0])
-    return " ".join(t[2] for t in chosen)
 
 
 # --- the cross-encoder ------------------------------------------------------------------------
@@ -213,33 +129,8 @@ def train(model_dir: Path, rows: list[tuple[str, str, int]], out: Path) -> tuple
 
 def export(model: Any, model_dir: Path, out: Path) -> Path:
     """fp32 ONNX, then dynamic int8 quantisation; returns the int8 file."""
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    class Wrapped(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.model = model
-
-        def forward(self, ids, mask, types):  # type: ignore[no-untyped-def]
-            return self.model(input_ids=ids, attention_mask=mask, token_type_ids=types).logits
-
-    fp32 = out / "model_fp32.onnx"
-    dummy = torch.ones((1, 16), dtype=torch.long)
-    torch.onnx.export(
-        Wrapped(),
-        (dummy, dummy, torch.zeros_like(dummy)),
-        str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
-        dynamic_axes={
-            n: {0: "batch", 1: "seq"} for n in ["input_ids", "attention_mask", "token_type_ids"]
-        },
-        opset_version=17,
-        dynamo=False,
-    )
     int8 = out / "model_int8.onnx"
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
+    export_int8(model, out / "model_fp32.onnx", int8)
     shutil.copy(model_dir / "tokenizer.json", out / "tokenizer.json")
     return int8
 
@@ -283,46 +174,11 @@ class OnnxEncoder:
 
 
 # --- measures ---------------------------------------------------------------------------------
-def best_threshold(scores: np.ndarray, supported: np.ndarray) -> float:
-    from sklearn.metrics import balanced_accuracy_score
-
-    candidates = np.unique(scores)
-    accs = [balanced_accuracy_score(supported, scores >= t) for t in candidates]
-    return float(candidates[int(np.argmax(accs))])
-
-
-def binary(scores: np.ndarray, supported: np.ndarray, threshold: float) -> tuple[float, float]:
-    from sklearn.metrics import balanced_accuracy_score, roc_auc_score
-
-    return (
-        float(balanced_accuracy_score(supported, scores >= threshold)),
-        float(roc_auc_score(supported, scores)),
-    )
-
-
-def three_way(probs: np.ndarray, labels: list[str]) -> tuple[float, dict[str, float]]:
-    pred = [LABELS[int(i)] for i in probs.argmax(axis=1)]
-    recall = {
-        k: float(np.mean([p == k for p, y in zip(pred, labels, strict=True) if y == k]))
-        for k in LABELS
-        if k in labels
-    }
-    return float(np.mean(list(recall.values()))), recall
-
-
 def frank_eval(encoder: OnnxEncoder, embedder: Any, checker: Any) -> list[str]:
     """FRANK validation -> test: a summary's score is its least supported sentence's."""
     from newstrace.analyze import split_sentences
 
-    frank = ROOT.parent / "shared" / "datasets" / "frank"
-    test = set((frank / "test_split.txt").read_text().split())
-    val = set((frank / "validation_split.txt").read_text().split())
-    rows: dict[str, list[dict[str, Any]]] = {"validation": [], "test": []}
-    for line in (frank / "frank_reconstructed.jsonl").read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        split = "test" if r["hash"] in test else "validation" if r["hash"] in val else None
-        if split:
-            rows[split].append(r)
+    rows = frank_rows()
     art_cache: dict[str, tuple[list[str], np.ndarray]] = {}
     scores: dict[str, dict[str, np.ndarray]] = {}
     labels: dict[str, np.ndarray] = {}
@@ -399,21 +255,9 @@ def main() -> None:
     model_dir = Path(get_model_path())
     t_start = time.time()
     embedder = SentenceTransformer(str(model_dir), device="cpu")
-    items = load_items(args.data, rs)
-    src = Sources(rs, embedder)
-    src.prepare(
-        {d for it in items for d in it.sources} | {_doc(e) for it in items for e in it.evidence}
-    )
-    claim_vecs = embed(embedder, [it.claim for it in items])
-    gold_premise: list[str] = []
-    retr_premise: list[str] = []
-    cosine: list[float] = []
-    for it, v in zip(items, claim_vecs, strict=True):
-        docs = list(dict.fromkeys(it.sources + [_doc(e) for e in it.evidence]))
-        ranked = src.ranked(docs, v)
-        gold_premise.append(premise(ranked, it.evidence, gold=True))
-        retr_premise.append(premise(ranked, it.evidence, gold=False))
-        cosine.append(ranked[0][0] if ranked else 0.0)
+    prep = prepare(args.data, rs, lambda texts: embed(embedder, texts), PREMISE_SENTENCES)
+    items, src, cosine = prep.items, prep.sources, prep.cosine
+    gold_premise, retr_premise = prep.gold_premise, prep.near_premise
     print(f"data ready: {len(items)} items, {time.time() - t_start:.0f}s", flush=True)
 
     rng = random.Random(SEED)
