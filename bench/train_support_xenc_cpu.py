@@ -230,6 +230,9 @@ def train_head(
         log.append(line)
         if auc > best[0]:
             best = (auc, epoch, {k: v.clone() for k, v in head.state_dict().items()})
+        if time.time() - t0 > 60 * args.max_minutes:
+            log.append(f"stopped after epoch {epoch}: the {args.max_minutes} min budget is spent")
+            break
     head.load_state_dict(best[2])
     head.eval()
     return head, time.time() - t0, best[1], log
@@ -379,6 +382,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--width", type=int, default=96)
     ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--max-minutes", type=float, default=60.0, help="no epoch starts after")
     ap.add_argument(
         "--faithful-articles", type=int, default=600, help="faithful article sentences kept"
     )
