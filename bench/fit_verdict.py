@@ -7,6 +7,7 @@ logistic regression over the checker's features is written to src/newstrace/alig
 for this run's vector family. The dev split is scored with the shipped thresholds.
 
 Run: .venv/bin/python bench/fit_verdict.py [--lexical]   (then again with the other)
+     .venv/bin/python bench/fit_verdict.py --by-type dev [--lexical]   (what it catches, per flip type)
 
 With --reader (the packaged trained reader, align/xenc/, loaded): a second verdict
 "minilm+xenc" with the reader's score as one more feature, fitted on the train samples the
@@ -71,6 +72,7 @@ class Read:
     kind: str
     measures: ClaimMeasures
     index: SourceIndex
+    flip: str | None = None  # the flip's type, for a flipped sample
 
 
 def _ref_id(ref: str) -> str:
@@ -128,7 +130,7 @@ def samples(
                 xs.append(m.values)
                 ys.append(LABEL[g.label])
                 if reads is not None:
-                    reads.append(Read("article", m, combined.index))
+                    reads.append(Read("article", m, combined.index, g.flip))
         for ref in {r for a in case.articles if a.role == "source" for r in [a.id]}:
             combined_of[ref] = CombinedSources([prepared[ref]])
     pairs = [
@@ -171,7 +173,7 @@ def samples(
         m = checker.measure(combined.index, claim, claim_vector=vector)
         xs.append(m.values)
         if reads is not None:
-            reads.append(Read("pair", m, combined.index))
+            reads.append(Read("pair", m, combined.index, p.get("flip")))
         ys.append(LABEL[p["label"]])
     return xs, ys
 
@@ -497,16 +499,46 @@ def _best_sentence(article: PreparedArticle, start: int, end: int) -> int | None
     return best
 
 
+def report_by_type(split: str, settings: Settings, analyzer: Analyzer) -> None:
+    """What the whole shipped verdict (align/support.py) says of every sample of `split`, per
+    gold class and, for flips, per flip type: which kinds of change it catches."""
+    checker = SupportChecker(settings)
+    reads: list[Read] = []
+    _, ys = samples(split, settings, analyzer, reads)
+    tally: dict[str, Counter[str]] = {}
+    for read, y in zip(reads, ys, strict=True):
+        got = checker.verdict(read.measures, read.index)
+        key = f"{y}:{read.flip or '?'}" if y == "flipped" else y
+        tally.setdefault(key, Counter())[got[0] if got else "none"] += 1
+    print(f"{split}: shipped verdict per gold class ({settings.embedder})")
+    print("| gold | n | supported | altered | unsupported |")
+    print("|---|---|---|---|---|")
+    for key in sorted(tally):
+        c = tally[key]
+        print(
+            f"| {key} | {sum(c.values())} | {c['supported']} | {c['altered']} | "
+            f"{c['unsupported']} |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lexical", action="store_true")
     parser.add_argument(
         "--reader", action="store_true", help="fit only the verdict read where the other doubts"
     )
+    parser.add_argument(
+        "--by-type",
+        choices=["train", "dev", "test"],
+        help="fit nothing: the shipped verdict's labels per gold class and flip type on a split",
+    )
     args = parser.parse_args()
     settings = Settings.lexical() if args.lexical else Settings()
     settings.progress = False
     analyzer = Analyzer(settings)
+    if args.by_type:
+        report_by_type(args.by_type, settings, analyzer)
+        return
     if args.reader:
         fit_reader(settings, analyzer)
         return
