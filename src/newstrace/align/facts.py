@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from newstrace.align.features import Figure, SentenceFeatures, hours, is_name
+from newstrace.align.sequences import common_subsequence
 from newstrace.analyze.words import STOPWORDS, stem, tokens
 from newstrace.lang.en.abbreviations import ABBREVIATIONS
 from newstrace.lang.en.opposites import OPPOSITES
@@ -475,13 +476,7 @@ def _rest_in_order(claim: list[str], evidence: list[str], swapped: set[str]) -> 
     b = [t for t in evidence if t not in swapped]
     if not a or not b:
         return False
-    previous = [0] * (len(b) + 1)
-    for word in a:
-        current = [0]
-        for j, other in enumerate(b):
-            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1] >= 0.85 * max(min(len(a), len(b)), 3)
+    return common_subsequence(a, b) >= 0.85 * max(min(len(a), len(b)), 3)
 
 
 def speaker_change(claim_speaker: str | None, evidence_speaker: str | None) -> str | None:

@@ -25,6 +25,7 @@ from newstrace.align.features import (
     text_features,
 )
 from newstrace.align.fitted import shipped_verdict
+from newstrace.align.sequences import common_subsequence
 from newstrace.align.support_model import SupportModel
 from newstrace.analyze.words import stem, tokens
 from newstrace.model import Article, Vector
@@ -153,20 +154,9 @@ def _title(key: str) -> str:
 
 def ordered_share(claim_words: Sequence[str], evidence_words: Sequence[str]) -> float:
     """Longest common subsequence of the two word lists, as a share of the claim."""
-    if not claim_words or not evidence_words:
+    if not claim_words:
         return 0.0
-    # bit-parallel LCS (Hyyro 2004): one integer holds a row of the dynamic programme; the
-    # zero bits of `row` among the evidence's positions count the common subsequence
-    where: dict[str, int] = {}
-    for j, word in enumerate(evidence_words):
-        where[word] = where.get(word, 0) | (1 << j)
-    width = len(evidence_words)
-    row = (1 << width) - 1
-    for word in claim_words:
-        matches = row & where.get(word, 0)
-        row = (row + matches) | (row - matches)
-    common = width - bin(row & ((1 << width) - 1)).count("1")
-    return common / len(claim_words)
+    return common_subsequence(claim_words, evidence_words) / len(claim_words)
 
 
 def _coverage(claim: SentenceFeatures, words: frozenset[str] | set[str]) -> float:
