@@ -15,7 +15,7 @@ from newstrace.align.features import Figure, SentenceFeatures, hours, is_name
 from newstrace.align.sequences import common_subsequence
 from newstrace.analyze.words import STOPWORDS, stem, tokens
 from newstrace.lang.en.abbreviations import ABBREVIATIONS
-from newstrace.lang.en.opposites import OPPOSITES
+from newstrace.lang.en.opposites import OPPOSITE_WORDS, OPPOSITES
 from newstrace.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES
 
 _PASSIVE_MARKERS = frozenset({"by"})
@@ -166,6 +166,8 @@ def opposite_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
         return None
     claim_tokens, evidence_tokens = tokens(claim.text), tokens(evidence.text)
     claim_set, evidence_set = set(claim_tokens), set(evidence_tokens)
+    if not claim_set & OPPOSITE_WORDS or not evidence_set & OPPOSITE_WORDS:
+        return None  # most sentence pairs: no word with an opposite on either side
     for one, other in OPPOSITES:
         for was, now in ((one, other), (other, one)):
             old, new = evidence_set & was, claim_set & now
@@ -176,29 +178,29 @@ def opposite_change(claim: SentenceFeatures, evidence: SentenceFeatures) -> str 
     return None
 
 
+def _places(text: list[str], words: set[str]) -> set[tuple[str, str]]:
+    """Where runs of `words` stand in `text`: the content words right before and right after
+    each run ("" at either end of the sentence)."""
+    content = [t for t in text if t not in STOPWORDS or t in words]
+    found = set()
+    i = 0
+    while i < len(content):
+        if content[i] not in words:
+            i += 1
+            continue
+        j = i
+        while j < len(content) and content[j] in words:
+            j += 1
+        found.add((content[i - 1] if i > 0 else "", content[j] if j < len(content) else ""))
+        i = j
+    return found
+
+
 def _same_place(a: list[str], a_words: set[str], b: list[str], b_words: set[str]) -> bool:
     """A run of `a_words` in `a` and one of `b_words` in `b` stand between the same content
     words on both sides: one name put in the very place of another ("clashed with A during the
     shoot" / "clashed with B during the shoot"), not merely next to a shared word."""
-
-    def places(text: list[str], words: set[str]) -> set[tuple[str, str]]:
-        content = [t for t in text if t not in STOPWORDS or t in words]
-        found = set()
-        i = 0
-        while i < len(content):
-            if content[i] not in words:
-                i += 1
-                continue
-            j = i
-            while j < len(content) and content[j] in words:
-                j += 1
-            before = content[i - 1] if i > 0 else ""
-            after = content[j] if j < len(content) else ""
-            found.add((before, after))
-            i = j
-        return found
-
-    return bool(places(a, a_words) & places(b, b_words))
+    return bool(_places(a, a_words) & _places(b, b_words))
 
 
 def _same_slot(a: list[str], a_words: set[str], b: list[str], b_words: set[str]) -> bool:
@@ -206,19 +208,12 @@ def _same_slot(a: list[str], a_words: set[str], b: list[str], b_words: set[str])
     before or right after them: the opposite took the word's place ("polls taken before the
     debate" / "after the debate"), where a turned-around clause puts it elsewhere ("left before
     the storm" / "after the storm, it left")."""
-
-    def neighbours(text: list[str], words: set[str]) -> set[tuple[int, str]]:
-        content = [t for t in text if t not in STOPWORDS or t in words]
-        found = set()
-        for i, t in enumerate(content):
-            if t in words:
-                if i > 0:
-                    found.add((-1, content[i - 1]))
-                if i + 1 < len(content):
-                    found.add((1, content[i + 1]))
-        return found
-
-    return bool(neighbours(a, a_words) & neighbours(b, b_words))
+    places_b = _places(b, b_words)
+    return any(
+        (before and before == other_before) or (after and after == other_after)
+        for before, after in _places(a, a_words)
+        for other_before, other_after in places_b
+    )
 
 
 def name_change(
@@ -233,28 +228,24 @@ def name_change(
     the story too). `joint` is the evidence with the sentence the claim may fuse with it."""
     first = next(iter(tokens(claim.text)), "")  # capitalised at the start: no sign of a name
     initials = {i for n in (*evidence.names, *claim.names) for i in _initials(n)}
-    new = [
+    evidence_names = names_as_written(evidence)
+    candidates = [
         k
         for k in sorted(claim.name_keys)
         if " " not in k
-        and k not in known
-        and stem(k) not in known
         and k not in STOPWORDS
         and k != first
-        and not short_form_of(k, names_as_written(evidence))
+        and not short_form_of(k, evidence_names)
     ]
+    new = [k for k in candidates if k not in known and stem(k) not in known]
     around = joint or evidence
     moved_in = [
         k
-        for k in sorted(claim.name_keys)
-        if " " not in k
-        and k not in new
+        for k in candidates
+        if k not in new
         and k not in around.name_keys
         and k not in around.word_set
         and stem(k) not in around.word_set
-        and k not in STOPWORDS
-        and k != first
-        and not short_form_of(k, names_as_written(evidence))
     ]
     dropped = [
         k

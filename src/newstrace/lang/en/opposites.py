@@ -110,3 +110,5 @@ def _pairs() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
 
 # (forms of one word, forms of its opposite)
 OPPOSITES = _pairs()
+# every form of either side, to skip a sentence pair with none at once
+OPPOSITE_WORDS = frozenset(w for pair in OPPOSITES for side in pair for w in side)
